@@ -1,0 +1,228 @@
+"""The `annotator` command: a thin layer over annotator.core.
+
+`annotator` alone opens the app on the demo project, `annotator PROJECT` opens a project, and
+the subcommands are the leads' tools. User errors print one line on stderr and exit 1.
+This module imports no Qt: the GUI is imported only when a window is wanted.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+
+
+class _Group(click.Group):
+    """Turns AnnotatorError into click's one-line error instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except AnnotatorError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # `annotator export ... --out - | head`
+            sys.stderr.close()
+            sys.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+def cli() -> None:
+    """Framing Annotator: annotate framing in Japanese news and measure agreement.
+
+    Run `annotator` alone to open the app on the demo project, or `annotator PROJECT` to open a
+    project file. The commands below are for leads.
+    """
+
+
+def _open(path: str):
+    from annotator.core.project import Project
+
+    return Project.open(path)
+
+
+@cli.command("open")
+@click.argument("project", required=False, type=click.Path(dir_okay=False))
+@click.option("--coder", help="Coder name to work as (otherwise the one remembered or asked).")
+def open_cmd(project: str | None, coder: str | None) -> None:
+    """Open PROJECT in the app (the demo project if none is given)."""
+    from annotator.core.demo import ensure_demo_project
+
+    path = Path(project) if project else ensure_demo_project()
+    _open(str(path)).close()  # refuse a bad file here, with a one-line message
+    from annotator.gui.app import run
+
+    sys.exit(run(path, coder))
+
+
+@cli.command("new")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--schema", "schema_file", type=click.Path(dir_okay=False),
+              help="Schema file (JSON); the default framing schema if not given.")
+@click.option("--name", default="", help="Project name shown in the app (default: file name).")
+def new_cmd(project: str, schema_file: str | None, name: str) -> None:
+    """Create a new, empty PROJECT file."""
+    from annotator.core.project import Project
+    from annotator.core.schema import load_schema
+
+    schema = load_schema(schema_file) if schema_file else None
+    with Project.create(project, schema=schema, name=name) as proj:
+        labels = ", ".join(f"{lab.key}={lab.id}" for lab in proj.schema.labels)
+        click.echo(f"created {project} with schema {proj.schema.name!r} ({labels})")
+
+
+@cli.command("schema")
+@click.argument("schema_file", type=click.Path(dir_okay=False))
+def schema_cmd(schema_file: str) -> None:
+    """Check SCHEMA_FILE and print its labels."""
+    from annotator.core.schema import load_schema
+
+    schema = load_schema(schema_file)
+    click.echo(f"{schema_file}: valid; {schema.name!r} version {schema.version}")
+    for lab in schema.labels:
+        click.echo(
+            f"  {lab.key}  {lab.id}  {lab.display_name}  {lab.color}  "
+            f"{len(lab.cue_lemmas)} cue lemmas, {len(lab.cue_surfaces)} cue surfaces"
+        )
+
+
+@cli.command("import")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--encoding", help="Encoding of the files (default: detected; e.g. cp932, euc-jp).")
+@click.option("--lines", "line_range",
+              help="Keep only these lines of each text, 1-based and inclusive: 2-15, 3-, -40.")
+@click.option("--cut-at", help="Drop everything from the first line starting with this text.")
+def import_cmd(
+    project: str, paths: tuple[str, ...], encoding: str | None,
+    line_range: str | None, cut_at: str | None,
+) -> None:
+    """Import articles from .txt files or folders, .csv or .jsonl into PROJECT.
+
+    All or nothing: if any file, row or line is bad, nothing is imported. Texts already in the
+    project are skipped and reported.
+    """
+    from annotator.core.importers import TextFilter, import_paths, parse_line_range
+
+    text_filter = TextFilter(parse_line_range(line_range) if line_range else None, cut_at)
+    with _open(project) as proj:
+        report = import_paths(proj, list(paths), encoding=encoding, text_filter=text_filter)
+    click.echo(report.summary())
+
+
+@cli.command("trim")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("article")
+@click.option("--lines", "line_range", help="Keep only these lines: 2-15, 3-, -40.")
+@click.option("--cut-at", help="Drop everything from the first line starting with this text.")
+def trim_cmd(project: str, article: str, line_range: str | None, cut_at: str | None) -> None:
+    """Cut ARTICLE down to the article proper, before anyone has annotated it."""
+    from annotator.core.importers import TextFilter, parse_line_range, trim_article
+
+    if not line_range and not cut_at:
+        raise click.UsageError("give --lines or --cut-at")
+    text_filter = TextFilter(parse_line_range(line_range) if line_range else None, cut_at)
+    with _open(project) as proj:
+        click.echo(trim_article(proj, article, text_filter))
+
+
+@cli.command("articles")
+@click.argument("project", type=click.Path(dir_okay=False))
+def articles_cmd(project: str) -> None:
+    """List PROJECT's articles: number, id, length, each coder's status, title."""
+    with _open(project) as proj:
+        coders = proj.coders()
+        click.echo("\t".join(["#", "id", "chars", *coders, "title"]))
+        for n, art in enumerate(proj.articles(), start=1):
+            cells = [str(n), art.external_id, str(art.length)]
+            cells += [art.status(c) for c in coders]
+            click.echo("\t".join([*cells, art.title]))
+
+
+@cli.command("tokens")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("article")
+def tokens_cmd(project: str, article: str) -> None:
+    """Print ARTICLE's tokens (start, end, surface, lemma, part of speech, cue labels).
+
+    ARTICLE is an id or a number from `annotator articles`. Offsets are code points.
+    """
+    from annotator.core.tokenizer import cue_spans, tokenize
+
+    with _open(project) as proj:
+        art = proj.find_article(article)
+        tokens = tokenize(art.text)
+        cues: dict[tuple[int, int], list[str]] = {}
+        for cue in cue_spans(art.text, tokens, proj.schema):
+            cues.setdefault((cue.start, cue.end), []).append(cue.label)
+        click.echo("start\tend\tsurface\tlemma\tpos\tcue")
+        for t in tokens:
+            cue = ",".join(cues.get((t.start, t.end), []))
+            click.echo(f"{t.start}\t{t.end}\t{t.surface}\t{t.lemma}\t{t.pos}\t{cue}")
+        multi = [(s, e, ",".join(v)) for (s, e), v in cues.items()
+                 if not any(t.start == s and t.end == e for t in tokens)]
+        for s, e, labels in sorted(multi):
+            click.echo(f"{s}\t{e}\t{art.text[s:e]}\t\t(cue phrase)\t{labels}")
+
+
+@cli.command("export")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--out", required=True, help="Output file, or - for standard output.")
+def export_cmd(project: str, fmt: str, out: str) -> None:
+    """Export PROJECT's articles, annotations and statuses."""
+    from annotator.core.exporters import write_jsonl
+
+    with _open(project) as proj:
+        if out == "-":
+            stream = click.get_text_stream("stdout", encoding="utf-8")
+            write_jsonl(proj, stream)
+            stream.flush()
+            return
+        target = Path(out)
+        partial = target.with_name(target.name + ".partial")
+        try:
+            with partial.open("w", encoding="utf-8", newline="\n") as fh:
+                count = write_jsonl(proj, fh)
+            partial.replace(target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise click.ClickException(f"{out}: cannot write ({exc.strerror})") from None
+    click.echo(f"wrote {count} article(s) to {out}", err=True)
+
+
+@cli.command("selfcheck")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False),
+              help="Also write the result to this file (for builds without a console).")
+def selfcheck_cmd(report_file: str | None) -> None:
+    """Check that tokenizing, the project file and export work on this machine."""
+    from annotator.core.selfcheck import run_selfcheck
+
+    ok, lines = run_selfcheck()
+    text = "\n".join(lines) + "\n"
+    if report_file:
+        try:
+            Path(report_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"{report_file}: cannot write ({exc.strerror})") from None
+    click.echo(text, nl=False)
+    if not ok:
+        sys.exit(1)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: `annotator [PROJECT]` opens the app; otherwise a subcommand."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        args = ["open"]
+    elif args[0] not in cli.commands and not args[0].startswith("-"):
+        args = ["open", *args]
+    cli.main(args=args, prog_name="annotator")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The headless core: text, schema, project store, import, export. Never imports Qt."""

@@ -1,0 +1,19 @@
+"""Errors a user can cause and fix. The CLI and GUI show their message, never a traceback."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """A problem with the user's input or files, with a message that says what to do."""
+
+
+class InputError(AnnotatorError):
+    """An input file (article, schema, CSV, JSONL) cannot be used as it is."""
+
+
+class ProjectError(AnnotatorError):
+    """A project file cannot be opened, migrated or changed as asked."""
+
+
+class SchemaError(AnnotatorError):
+    """A schema file is invalid; the message names the JSON path and the reason."""

@@ -1,0 +1,147 @@
+"""Numbered, named migrations of the project file.
+
+``PRAGMA user_version`` holds the number of the last migration applied. Tables are written out
+here in full (never inferred from a first record). A file that already holds data is backed up
+before it is migrated; a file from a newer version is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from annotator.core.errors import ProjectError
+
+#: PRAGMA application_id of a project file: "FRMA".
+APPLICATION_ID = 0x46524D41
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "initial",
+        (
+            """CREATE TABLE meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+            """CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                external_id TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL DEFAULT '',
+                source TEXT NOT NULL DEFAULT '',
+                published TEXT NOT NULL DEFAULT '',
+                text TEXT NOT NULL,
+                sha256 TEXT NOT NULL UNIQUE,
+                meta TEXT NOT NULL DEFAULT '{}',
+                origin TEXT NOT NULL DEFAULT '',
+                imported_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE article_tokens (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                tokenizer TEXT NOT NULL,
+                bounds BLOB NOT NULL
+            )""",
+            """CREATE TABLE coders (
+                name TEXT PRIMARY KEY,
+                added_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE annotations (
+                uuid TEXT PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                coder TEXT NOT NULL REFERENCES coders(name),
+                label TEXT NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT,
+                CHECK (start_offset >= 0 AND end_offset > start_offset)
+            )""",
+            "CREATE INDEX annotations_by_article ON annotations(article_id, coder)",
+            """CREATE TABLE article_status (
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                coder TEXT NOT NULL REFERENCES coders(name),
+                status TEXT NOT NULL
+                    CHECK (status IN ('not_started', 'in_progress', 'done')),
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (article_id, coder)
+            )""",
+            # Offsets point into the text: once a span exists, the text is frozen.
+            """CREATE TRIGGER articles_text_frozen
+                BEFORE UPDATE OF text ON articles
+                WHEN NEW.text IS NOT OLD.text
+                    AND EXISTS (SELECT 1 FROM annotations WHERE article_id = OLD.id)
+                BEGIN
+                    SELECT RAISE(ABORT, 'article text is annotated and cannot change');
+                END""",
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def check_openable(conn: sqlite3.Connection, path: Path) -> int:
+    """Return the file's version, or refuse a foreign or newer file. Reads only."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path}: not a Framing Annotator project ({exc})") from None
+    if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        raise ProjectError(
+            f"{path}: this SQLite file is not a Framing Annotator project; "
+            "create one with `annotator new`"
+        )
+    if version > LATEST_VERSION:
+        raise ProjectError(
+            f"{path}: written by a newer version of Framing Annotator (file format {version}; "
+            f"this version reads up to {LATEST_VERSION}). Update the app to open it; "
+            "the file was not changed."
+        )
+    return version
+
+
+def backup_path(path: Path, version: int) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """Bring the file to :data:`LATEST_VERSION`; return the names of migrations applied."""
+    current = check_openable(conn, path)
+    pending = [m for m in MIGRATIONS if m.version > current]
+    if not pending:
+        return []
+    if current > 0:
+        target = backup_path(path, current)
+        with sqlite3.connect(target) as dest:
+            conn.backup(dest)
+        dest.close()
+    applied = []
+    for migration in pending:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(f"{migration.version:03d}_{migration.name}")
+    return applied

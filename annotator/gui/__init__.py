@@ -1,0 +1,1 @@
+"""The PySide6 desktop app: windows and views that call annotator.core."""

@@ -1,0 +1,384 @@
+"""The annotation window: article list, article view, spans, codebook, frame toolbar.
+
+Each user action is one call into the core (through an undoable command where it is an edit);
+the views then refresh from the :class:`~annotator.core.commands.Change` it returns. No SQL here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from annotator.core.commands import AddSpan, Change, Command, DeleteSpan, EditNote, Relabel, SetStatus
+from annotator.core.errors import AnnotatorError
+from annotator.core.session import OpenArticle, Session
+from annotator.gui.article_list import STATUS_TEXT, ArticleListPanel
+from annotator.gui.article_view import ArticleView
+from annotator.gui.codebook import CodebookPanel, label_tooltip
+from annotator.gui.colors import swatch
+from annotator.gui.spans_panel import SpansView
+from annotator.gui.undo import CoreUndoCommand
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.project = session.project
+        self.schema = session.project.schema
+        self.opened: OpenArticle | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setObjectName("mainWindow")
+        self.resize(1280, 800)
+
+        self.view = ArticleView(self.schema)
+        self.setCentralWidget(self.view)
+        self.articles = ArticleListPanel(session.coder, self.project.search_articles)
+        self.spans = SpansView(self.schema)
+        self.codebook = CodebookPanel(self.schema)
+        self._dock("Articles", self.articles, Qt.DockWidgetArea.LeftDockWidgetArea, "articlesDock")
+        self._dock("Spans", self.spans, Qt.DockWidgetArea.RightDockWidgetArea, "spansDock")
+        self._dock("Codebook", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea, "codebookDock")
+        self.resizeDocks(
+            [self.findChild(QDockWidget, "articlesDock"), self.findChild(QDockWidget, "spansDock")],
+            [330, 360], Qt.Orientation.Horizontal,
+        )
+
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        saved = QLabel("Every edit is saved to the project file as you make it.")
+        saved.setStyleSheet("color: #666")
+        self.statusBar().addPermanentWidget(saved)
+
+        self._build_actions()
+        self._connect()
+        self.articles.set_articles(self.project.articles())
+        self._update_title()
+        first = self._first_article()
+        if first is not None:
+            self.articles.select_article(first)
+        else:
+            self.status_label.setText(
+                "This project has no articles yet: import some with `annotator import`."
+            )
+
+    # --- construction -------------------------------------------------------------------
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.undo_action = self._action("Undo", self.undo_stack.undo, "Ctrl+Z")
+        self.redo_action = self._action("Redo", self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda t: self.undo_action.setToolTip(f"Undo {t} (Ctrl+Z)" if t else "Undo (Ctrl+Z)")
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda t: self.redo_action.setToolTip(
+                f"Redo {t} (Ctrl+Shift+Z)" if t else "Redo (Ctrl+Shift+Z)"
+            )
+        )
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+
+        self.label_actions: dict[str, QAction] = {}
+        for lab in self.schema.labels:
+            action = QAction(swatch(lab.color), f"{lab.key}  {lab.name_ja or lab.name_en}", self)
+            action.setObjectName(f"label_{lab.id}")
+            action.setToolTip(label_tooltip(lab))
+            action.setStatusTip(f"Tag the selection as {lab.display_name} (key {lab.key})")
+            action.triggered.connect(lambda _c=False, i=lab.id: self.tag_selection(i))
+            self.label_actions[lab.id] = action
+
+        self.delete_action = self._action("Delete span", self.delete_selected_span, "Del",
+                                          "Delete the selected span (Del)")
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.note_action = self._action("Note…", self.edit_selected_note, "Ctrl+N",
+                                        "Edit the note of the selected span (Ctrl+N)")
+        self.done_action = self._action("Done ▸ next", self.mark_done_and_next,
+                                        ["Ctrl+Return", "Ctrl+Enter"],
+                                        "Mark this article done and open the next (Ctrl+Enter)")
+        self.reopen_action = self._action("Reopen", self.reopen_article, None,
+                                          "Mark this done article as in progress again")
+        self.next_action = self._action("Next article", lambda: self.go(1), "Ctrl+PgDown")
+        self.prev_action = self._action("Previous article", lambda: self.go(-1), "Ctrl+PgUp")
+        self.precise_action = QAction("Character precision", self)
+        self.precise_action.setCheckable(True)
+        self.precise_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.precise_action.setToolTip(
+            "Select single characters instead of whole tokens (a character is never split)"
+        )
+        self.precise_action.toggled.connect(self._set_precise)
+        self.switch_coder_action = self._action("Switch coder…", self.switch_coder)
+        self.quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        toolbar = QToolBar("Frames", self)
+        toolbar.setObjectName("framesToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        for action in self.label_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.note_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.precise_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.reopen_action)
+        toolbar.addAction(self.done_action)
+        self.addToolBar(toolbar)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.switch_coder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = menu.addMenu("&Edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        for action in self.label_actions.values():
+            edit.addAction(action)
+        edit.addSeparator()
+        edit.addActions([self.note_action, self.delete_action])
+        go = menu.addMenu("&Article")
+        go.addActions([self.done_action, self.reopen_action])
+        go.addSeparator()
+        go.addActions([self.next_action, self.prev_action])
+        view = menu.addMenu("&View")
+        view.addAction(self.precise_action)
+
+    def _connect(self) -> None:
+        self.articles.articleSelected.connect(self.open_article)
+        self.view.labelRequested.connect(self.tag_selection)
+        self.view.spanClicked.connect(lambda u: self.spans.show_selected(u))
+        self.view.deleteRequested.connect(self.delete_span)
+        self.view.relabelRequested.connect(self.relabel_span)
+        self.view.noteRequested.connect(self.edit_note)
+        self.view.selectionChanged.connect(self._update_actions)
+        self.spans.spanSelected.connect(self._span_row_selected)
+        self.spans.deleteRequested.connect(self.delete_span)
+        self.spans.relabelRequested.connect(self.relabel_span)
+        self.spans.noteRequested.connect(self.edit_note)
+
+    def _first_article(self) -> int | None:
+        """Where a coder left off: the first article not done, else the first."""
+        rows = self.articles.model.rows
+        for row in rows:
+            if row.status(self.session.coder) != "done":
+                return row.id
+        return rows[0].id if rows else None
+
+    # --- state shown --------------------------------------------------------------------
+
+    @property
+    def current_article_id(self) -> int | None:
+        return self.opened.article.id if self.opened else None
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(
+            f"{self.project.name} — {self.session.coder} — Framing Annotator"
+        )
+
+    def _update_actions(self) -> None:
+        has_article = self.opened is not None
+        has_span = bool(self.view.selected_uuid)
+        for action in self.label_actions.values():
+            action.setEnabled(has_article)
+        self.delete_action.setEnabled(has_span)
+        self.note_action.setEnabled(has_span)
+        status = (
+            self.project.status(self.current_article_id, self.session.coder)
+            if has_article else None
+        )
+        self.done_action.setEnabled(has_article)
+        self.reopen_action.setEnabled(status == "done")
+        if has_article:
+            art = self.opened.article
+            spans = len(self.spans.spans_model.spans)
+            self.status_label.setText(
+                f"{art.external_id} · {len(art.text):,} characters · {spans} span(s) · "
+                f"{STATUS_TEXT[status]}"
+            )
+
+    def _set_precise(self, on: bool) -> None:
+        self.view.precise = on
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article; opening a not-started one marks it in progress."""
+        if self.current_article_id == article_id:
+            return
+        try:
+            self.opened = self.session.open_article(article_id)
+        except AnnotatorError as exc:
+            self._error(str(exc))
+            return
+        spans = self.session.spans(article_id)
+        self.view.set_article(self.opened, spans)
+        self.spans.set_spans(spans)
+        self.articles.update_status(article_id, self.project.status(article_id, self.session.coder))
+        self.articles.mark_shown(article_id)
+        if self.articles.current_id() != article_id:
+            self.articles.select_article(article_id)
+        self._update_actions()
+
+    def go(self, step: int) -> bool:
+        target = self.articles.neighbour(self.current_article_id, step)
+        if target is None:
+            self.statusBar().showMessage("No more articles in this list.", 4000)
+            return False
+        self.articles.select_article(target)
+        self.view.setFocus()
+        return True
+
+    # --- edits --------------------------------------------------------------------------
+
+    def run(self, command: Command) -> bool:
+        """Do an edit now (committed), then make it undoable."""
+        try:
+            change = self.session.apply(command)
+        except AnnotatorError as exc:
+            self._error(str(exc))
+            return False
+        self.undo_stack.push(CoreUndoCommand(self.session, command, self.apply_change))
+        self.apply_change(change)
+        return True
+
+    def apply_change(self, change: Change) -> None:
+        """Refresh the views from what an edit (or its undo) changed."""
+        if change.article_id != self.current_article_id:
+            self.articles.select_article(change.article_id)
+            self.open_article(change.article_id)
+        if change.spans:
+            spans = self.session.spans(change.article_id)
+            self.view.set_spans(spans)
+            selected = change.uuid if change.uuid in {a.uuid for a in spans} else None
+            self.view.select_span(selected, scroll=False)
+            self.spans.set_spans(spans, selected)
+        if change.status:
+            self.articles.update_status(
+                change.article_id, self.project.status(change.article_id, self.session.coder)
+            )
+        self._update_actions()
+
+    def tag_selection(self, label: str) -> None:
+        """Create a span from the selection; with no selection, relabel the selected span."""
+        if self.opened is None:
+            return
+        selection = self.view.selection()
+        if selection is None:
+            if self.view.selected_uuid:
+                self.relabel_span(self.view.selected_uuid, label)
+            else:
+                self.statusBar().showMessage("Select some text first, then press a frame key.", 4000)
+            return
+        start, end = selection
+        self.run(AddSpan(self.opened.article.id, self.session.coder, label, start, end))
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+
+    def delete_span(self, uuid: str) -> None:
+        self.run(DeleteSpan(self.project, uuid))
+
+    def delete_selected_span(self) -> None:
+        uuid = self.view.selected_uuid or self.spans.current_uuid()
+        if uuid:
+            self.delete_span(uuid)
+
+    def relabel_span(self, uuid: str, label: str) -> None:
+        if self.project.annotation(uuid).label != label:
+            self.run(Relabel(self.project, uuid, label))
+
+    def edit_note(self, uuid: str) -> None:
+        ann = self.project.annotation(uuid)
+        label = self.schema.label(ann.label).display_name
+        note, ok = QInputDialog.getMultiLineText(
+            self, "Note", f"Note on {label}:\n「{ann.text[:60]}」", ann.note
+        )
+        if ok and note != ann.note:
+            self.run(EditNote(self.project, uuid, note))
+
+    def edit_selected_note(self) -> None:
+        uuid = self.view.selected_uuid or self.spans.current_uuid()
+        if uuid:
+            self.edit_note(uuid)
+
+    def _span_row_selected(self, uuid: str) -> None:
+        self.view.select_span(uuid, scroll=True)
+        self._update_actions()
+
+    def mark_done_and_next(self) -> None:
+        if self.opened is None:
+            return
+        article_id = self.opened.article.id
+        self.run(SetStatus(self.project, article_id, self.session.coder, "done"))
+        if not self.go(1):
+            self.statusBar().showMessage("Marked done. That was the last article in the list.", 5000)
+
+    def reopen_article(self) -> None:
+        if self.opened is not None:
+            self.run(SetStatus(self.project, self.opened.article.id, self.session.coder, "in_progress"))
+
+    def switch_coder(self) -> None:
+        from annotator.gui.coder_dialog import CoderDialog
+        from annotator.gui.settings import remember_coder
+
+        dialog = CoderDialog(self.project.coders(), self.session.coder, self)
+        if dialog.exec() and dialog.coder and dialog.coder != self.session.coder:
+            self.set_coder(dialog.coder)
+            remember_coder(self.project.path, dialog.coder)
+
+    def set_coder(self, coder: str) -> None:
+        """Work as another coder: the views show that coder's spans and statuses."""
+        current = self.current_article_id
+        self.session = Session(self.project, coder)
+        self.undo_stack.clear()
+        self.articles.model.coder = self.session.coder
+        self.opened = None
+        self.articles.set_articles(self.project.articles())
+        self._update_title()
+        target = current if current is not None else self._first_article()
+        if target is not None:
+            self.articles.select_article(target)
+            self.open_article(target)
+
+    def _error(self, message: str) -> None:
+        QMessageBox.warning(self, "Framing Annotator", message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.project.close()
+        super().closeEvent(event)

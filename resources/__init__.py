@@ -1,0 +1,1 @@
+"""Icons and sample articles shipped with Framing Annotator (package data)."""

@@ -1,0 +1,1 @@
+"""Schema files shipped with Framing Annotator (package data, read with importlib.resources)."""

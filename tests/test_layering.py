@@ -1,0 +1,54 @@
+"""annotator.core and annotator.cli never import Qt or the GUI (the core must run headless)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import annotator
+
+PACKAGE = Path(annotator.__file__).parent
+FORBIDDEN = ("PySide6", "shiboken6", "annotator.gui")
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _headless_files() -> list[Path]:
+    return sorted((PACKAGE / "core").rglob("*.py"))
+
+
+def test_core_sources_import_no_qt():
+    files = _headless_files()
+    assert len(files) > 5
+    for path in files:
+        bad = [n for n in _imports(path) if n.split(".")[0] in FORBIDDEN or n.startswith(FORBIDDEN)]
+        assert not bad, f"{path.name} imports {bad}"
+
+
+def test_cli_imports_gui_only_inside_the_open_command():
+    tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
+    top_level = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    for node in top_level:
+        module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+        assert not (module or "").startswith(FORBIDDEN)
+
+
+def test_importing_core_and_cli_loads_no_qt():
+    code = (
+        "import sys, annotator.cli, annotator.core.project, annotator.core.importers, "
+        "annotator.core.exporters, annotator.core.tokenizer, annotator.core.selfcheck;"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'annotator.gui'))];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
