@@ -199,10 +199,18 @@ def export_cmd(project: str, fmt: str, out: str) -> None:
 @click.option("--report", "report_file", type=click.Path(dir_okay=False),
               help="Also write the result to this file (for builds without a console).")
 def selfcheck_cmd(report_file: str | None) -> None:
-    """Check that tokenizing, the project file and export work on this machine."""
+    """Check tokenizing, the project file, export and the main window on this machine.
+
+    The window is built offscreen, so this works without a screen. Exit status 0 if all passed.
+    """
     from annotator.core.selfcheck import run_selfcheck
 
-    ok, lines = run_selfcheck()
+    def window() -> str:
+        from annotator.gui.selfcheck import check_window
+
+        return check_window()
+
+    ok, lines = run_selfcheck([("window", window)])
     text = "\n".join(lines) + "\n"
     if report_file:
         try:

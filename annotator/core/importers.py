@@ -55,8 +55,10 @@ class TextFilter:
                 )
             lines = lines[first - 1 : last]
         if self.cut_at:
+            # leading spaces are ignored on both sides: " 更多新聞" finds "更多新聞..." too
+            marker = self.cut_at.lstrip(" \t\u3000") or self.cut_at
             for i, line in enumerate(lines):
-                if line.lstrip(" \t\u3000").startswith(self.cut_at):
+                if line.lstrip(" \t\u3000").startswith(marker):
                     lines = lines[:i]
                     break
             else:
@@ -168,13 +170,13 @@ def read_csv(path: Path, text: str) -> Iterator[ArticleRecord]:
     if dupes:
         raise InputError(f"{path} line 1: column(s) named twice: {', '.join(sorted(dupes))}")
     while True:
+        line = reader.line_num + 1  # where the row starts; a quoted cell may span lines
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             raise InputError(f"{path} line {reader.line_num}: malformed CSV ({exc})") from None
-        line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(names):

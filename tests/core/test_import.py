@@ -60,8 +60,20 @@ def test_import_both_seeds(project: Project, seed_files: list[Path]) -> None:
         assert art.origin == str(path)
         assert project.cached_bounds(art.id, tokenizer_id()) == token_bounds(art.text)
     first = project.find_article(seed_files[0].stem)
-    assert first.title.startswith("トップ ニュース 論評:NVIDIAの黄仁勳氏")
-    assert len(first.title) == 80 and first.title.endswith("…")
+    assert first.title == "トップ ニュース 論評:NVIDIAの黄仁勳氏、米政府に「H200」輸出認可を要請 中国は慎重姿勢を崩さず"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("\n\n  見出し  \n本文", "見出し"),
+        ("あ" * 80 + "\n本文", "あ" * 80),
+        ("あ" * 81, "あ" * 79 + "…"),
+        ("\u3000\n第二行", "第二行"),
+    ],
+)
+def test_default_title(text: str, title: str) -> None:
+    assert default_title(text) == title
 
 
 def test_cut_at_keeps_only_the_article(project: Project, seed_files: list[Path]) -> None:
@@ -117,16 +129,15 @@ def test_parse_line_range_refuses(value: str) -> None:
         (TextFilter(lines=(2, 3)), "二\n三"),
         (TextFilter(lines=(None, 1)), "一"),
         (TextFilter(cut_at="三"), "一\n二"),
-        (TextFilter(cut_at="四"), "一\n二\n三\n\u3000四\n五"),  # only the start of a line counts
-        (TextFilter(cut_at="四", lines=(1, 4)), "一\n二\n三\n\u3000四"),
-        (TextFilter(cut_at="\u3000四"), "一\n二\n三"),
+        (TextFilter(cut_at="四"), "一\n二\n三"),  # leading spaces of the line are ignored
+        (TextFilter(cut_at="五", lines=(1, 4)), "一\n二\n三\n\u3000四"),
+        (TextFilter(cut_at="\u3000四"), "一\n二\n三"),  # and of the marker
+        (TextFilter(cut_at="二", lines=(2, None)), ""),
+        (TextFilter(cut_at="行"), "一\n二\n三\n\u3000四\n五"),  # trailing blank lines go too
     ],
 )
 def test_text_filter(flt: TextFilter, expected: str) -> None:
-    text = "一\n二\n三\n\u3000四\n五"
-    if flt.cut_at == "四":
-        # leading spaces (ASCII, tab, ideographic) are ignored before the marker
-        expected = "一\n二\n三"
+    text = "一\n二\n三\n\u3000四\n五\n\n 行"
     assert flt.apply(text)[0] == expected
 
 
@@ -222,8 +233,10 @@ def _can_encode(ch: str, encoding: str) -> bool:
 def test_legacy_encodings_give_the_same_text(
     tmp_path: Path, seed_files: list[Path], index: int, encoding: str, newline: str, detected: str
 ) -> None:
-    # 000 has 🔍 (and 眾, not in CP932): drop what the encoding cannot hold, in both files
+    # 000 has 🔍 (and 眾, not in CP932): drop what the encoding cannot hold, in both files;
+    # CP932 also reads 〜 (U+301C) back as ～ (U+FF5E), as every Windows program does
     text = _encodable(seed_text(seed_files[index]), encoding)
+    text = text.encode(encoding).decode(encoding).lstrip("\ufeff")
     if encoding in ("cp932", "euc-jp") and index == 1:
         assert text == seed_text(seed_files[index])  # seed 003 is whole
     utf8 = tmp_path / "utf8" / "art.txt"
@@ -324,7 +337,8 @@ def _check_csv_import(project: Project, path: Path) -> None:
     assert n1.meta == {"author": "山田", "section": "経済"}
     assert arts[f"{path.stem}-2"].text == '本文に"引用符"とカンマ,を含む。'
     assert arts["n3"].title == "𠮷田氏は懸念を示した。👍"  # no title: the first line
-    assert n1.origin == f"{path} line 3"  # the line where the row ends
+    assert n1.origin == f"{path} line 2"  # the line where the row starts
+    assert arts["n3"].origin == f"{path} line 5"
 
 
 def test_csv(project: Project, tmp_path: Path) -> None:
@@ -361,7 +375,7 @@ def test_csv_cp932(project: Project, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "match"),
     [
-        ("title,body\nx,y\n", r"line 1: no 'text' column \(columns found: title, body\)"),
+        ("title,body\nx,y\n", "line 1: no 'text' column (columns found: title, body)"),
         ("text,id,ID\nx,1,2\n", "line 1: column(s) named twice: id"),
         ("id,text\n1,\n", "line 2: the 'text' field is empty"),
         ("", "the file is empty"),
@@ -372,8 +386,8 @@ def test_csv_refusals(project: Project, tmp_path: Path, content: str, match: str
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError) as info:
         import_paths(project, [path])
-    assert str(path) in str(info.value)
-    assert match.replace("\\", "") in str(info.value) or __import__("re").search(match, str(info.value))
+    assert str(info.value).startswith(str(path))
+    assert match in str(info.value)
     assert count(project) == 0
 
 
@@ -567,8 +581,10 @@ def test_bad_last_input_stores_nothing(
 
 def test_bad_row_in_the_middle_of_a_good_csv(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "mixed.csv"
-    path.write_text("id,text\na,良い\nb,\"複数行の\n良い行\"\nc,悪い,行\nd,良い\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"mixed\.csv line 5: 3 field\(s\)"):
+    path.write_text(
+        'id,text\na,良い\nb,"複数行の\n良い行"\nc,"悪い\n行",余分\nd,良い\n', encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"mixed\.csv line 5: 3 field\(s\)"):  # where c starts
         import_paths(project, [path])
     assert count(project) == 0
 
