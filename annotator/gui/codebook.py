@@ -47,11 +47,12 @@ def label_tooltip(label: Label) -> str:
 
 def codebook_html(schema: Schema) -> str:
     intro = _both(schema.data.get("description", {})) if schema.data.get("description") else ""
-    head = (
+    about = (
         f"<p><b>{escape(schema.name)}</b> <span style='color:#555'>v{escape(schema.version)}</span>"
         f"<br>{intro}</p>"
     )
-    return head + "<hr>".join(label_html(lab) for lab in schema.labels)
+    # The frames first: that is what a coder looks up mid-article.
+    return "<hr>".join(label_html(lab) for lab in schema.labels) + "<hr>" + about
 
 
 class CodebookPanel(QTextBrowser):
