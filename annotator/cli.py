@@ -7,6 +7,7 @@ This module imports no Qt: the GUI is imported only when a window is wanted.
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -39,6 +40,14 @@ def cli() -> None:
     """
 
 
+def lean_gui_process() -> None:
+    """Keep the app's start-up short: sqlite-utils imports pandas and numpy whenever they are
+    installed (a lead's analysis environment); the app never uses them, and they cost ~0.3 s."""
+    for name in ("pandas", "numpy"):
+        if name not in sys.modules:
+            sys.modules[name] = None  # type: ignore[assignment]  # `import name` now fails
+
+
 def _open(path: str):
     from annotator.core.project import Project
 
@@ -50,6 +59,7 @@ def _open(path: str):
 @click.option("--coder", help="Coder name to work as (otherwise the one remembered or asked).")
 def open_cmd(project: str | None, coder: str | None) -> None:
     """Open PROJECT in the app (the demo project if none is given)."""
+    lean_gui_process()
     from annotator.core.demo import ensure_demo_project
 
     path = Path(project) if project else ensure_demo_project()
@@ -179,9 +189,12 @@ def export_cmd(project: str, fmt: str, out: str) -> None:
 
     with _open(project) as proj:
         if out == "-":
-            stream = click.get_text_stream("stdout", encoding="utf-8")
+            sys.stdout.flush()
+            # UTF-8 and LF whatever the console's encoding (a Japanese Windows one is cp932).
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
             write_jsonl(proj, stream)
             stream.flush()
+            stream.detach()  # leave stdout open
             return
         target = Path(out)
         partial = target.with_name(target.name + ".partial")
@@ -224,6 +237,9 @@ def selfcheck_cmd(report_file: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: `annotator [PROJECT]` opens the app; otherwise a subcommand."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # import's tokenizer workers, in a frozen build
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["open"]

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from annotator.core.encoding import decode_bytes
 from annotator.core.errors import InputError
 from annotator.core.project import STATUSES, Project
 from annotator.core.text import normalize_text, normalize_with_map, text_sha256
+from annotator.core.parallel import BoundsWorkers
 from annotator.core.tokenizer import token_bounds, tokenizer_id
 
 SUPPORTED = (".txt", ".csv", ".jsonl")
@@ -337,26 +339,49 @@ def import_paths(
     paths: list[str | Path],
     encoding: str | None = None,
     text_filter: TextFilter | None = None,
+    processes: int | None = None,
 ) -> ImportReport:
-    """Import everything named, in one transaction; see the module docstring."""
+    """Import everything named, in one transaction; see the module docstring.
+
+    Records are read and checked in batches; each batch's texts are tokenized by worker
+    processes (``processes``, default one per core up to 4; 1 keeps it all in this process)
+    while this process stores the articles. Token bounds are stored with each article (cue
+    spans, which need lemmas, are added the first time it is opened).
+    """
     report = ImportReport()
     text_filter = text_filter or TextFilter()
     labels = set(project.schema.label_ids)
     tok = tokenizer_id()
-    with project.transaction():
+    batch: list[tuple[ArticleRecord, str]] = []
+    with project.transaction(), BoundsWorkers(processes) as workers:
         for record in read_records([Path(p) for p in paths], encoding, report):
-            store_record(project, record, text_filter, labels, tok, report)
+            batch.append((record, prepare_text(record, text_filter, labels, report)))
+            if len(batch) >= _BATCH:
+                _store_batch(project, batch, workers, tok, report)
+                batch = []
+        _store_batch(project, batch, workers, tok, report)
     return report
 
 
-def store_record(
+_BATCH = 2000
+
+
+def _store_batch(
     project: Project,
-    record: ArticleRecord,
-    text_filter: TextFilter,
-    labels: set[str],
+    batch: list[tuple[ArticleRecord, str]],
+    workers: BoundsWorkers,
     tokenizer: str,
     report: ImportReport,
 ) -> None:
+    all_bounds = workers.map([text for _record, text in batch])
+    for (record, text), bounds in zip(batch, all_bounds):
+        store_record(project, record, text, bounds, tokenizer, report)
+
+
+def prepare_text(
+    record: ArticleRecord, text_filter: TextFilter, labels: set[str], report: ImportReport
+) -> str:
+    """The text as it will be stored, after --lines/--cut-at; checks what needs no project."""
     text = record.text
     if text_filter.active:
         if record.annotations:
@@ -371,25 +396,39 @@ def store_record(
             report.notes.append(f"{record.origin}: {note}")
     if not text.strip():
         raise InputError(f"{record.origin}: the text is empty")
-    existing = project.article_by_sha(text_sha256(text))
-    if existing is not None:
-        other = project.article(existing).external_id
-        report.skipped.append((record.origin, f"same text as article {other!r}, not imported again"))
-        return
-    external_id = (record.external_id or "").strip()
-    if not external_id:
+    if not (record.external_id or "").strip():
         raise InputError(f"{record.origin}: the article id is empty")
-    if project.article_by_external_id(external_id) is not None:
-        raise InputError(
-            f"{record.origin}: id {external_id!r} is already used by another article with a "
-            "different text; give this one another id"
-        )
     for ann in record.annotations:
         if ann.label not in labels:
             raise InputError(
                 f"{record.origin}: unknown label {ann.label!r}; this project's labels are: "
                 f"{', '.join(sorted(labels))}"
             )
+    return text
+
+
+def store_record(
+    project: Project,
+    record: ArticleRecord,
+    text: str,
+    bounds: array,
+    tokenizer: str,
+    report: ImportReport,
+) -> None:
+    """Store one prepared article with its token bounds, annotations and statuses (or skip a
+    text the project already has)."""
+    sha = text_sha256(text)
+    existing = project.article_by_sha(sha)
+    if existing is not None:
+        other = project.article(existing).external_id
+        report.skipped.append((record.origin, f"same text as article {other!r}, not imported again"))
+        return
+    external_id = (record.external_id or "").strip()
+    if project.article_by_external_id(external_id) is not None:
+        raise InputError(
+            f"{record.origin}: id {external_id!r} is already used by another article with a "
+            "different text; give this one another id"
+        )
     article_id = project.add_article(
         external_id=external_id,
         text=text,
@@ -398,8 +437,9 @@ def store_record(
         published=record.published,
         meta=record.meta,
         origin=record.origin,
-        bounds=token_bounds(text),
+        bounds=bounds,
         tokenizer=tokenizer,
+        sha256=sha,
     )
     for ann in record.annotations:
         try:

@@ -88,6 +88,21 @@ MIGRATIONS: tuple[Migration, ...] = (
                 END""",
         ),
     ),
+    Migration(
+        2,
+        "cue_cache",
+        (
+            # Cue highlights need every token's lemma, which costs more than the tokens
+            # themselves: they are computed when an article is first opened and kept here,
+            # tied to the schema and tokenizer that produced them.
+            """CREATE TABLE article_cues (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                schema_sha256 TEXT NOT NULL,
+                tokenizer TEXT NOT NULL,
+                cues BLOB NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -11,8 +11,9 @@ import json
 import sqlite3
 import uuid as uuid_mod
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,7 +24,7 @@ import sqlite_utils
 from annotator import __version__
 from annotator.core import migrations
 from annotator.core.errors import ProjectError
-from annotator.core.schema import Schema, default_schema, schema_from_json
+from annotator.core.schema import Schema, default_schema, stored_schema
 from annotator.core.text import text_sha256
 
 STATUSES = ("not_started", "in_progress", "done")
@@ -140,7 +141,7 @@ class Project:
         if head != _SQLITE_MAGIC:
             raise ProjectError(f"{path}: not a Framing Annotator project (not an SQLite file)")
         try:
-            project = cls._connect(path)
+            project = cls._connect(path, create=False)
         except sqlite3.Error as exc:
             raise ProjectError(f"{path}: cannot open ({exc})") from None
         if project._meta("schema_json") is None:
@@ -149,10 +150,16 @@ class Project:
         return project
 
     @classmethod
-    def _connect(cls, path: Path) -> Project:
+    def _connect(cls, path: Path, create: bool = True) -> Project:
         conn = sqlite3.connect(str(path))
         try:
-            migrations.check_openable(conn, path)  # before any write: a newer file stays as is
+            # Before any write: a newer, foreign or empty file stays exactly as it is.
+            version = migrations.check_openable(conn, path)
+            if version == 0 and not create:
+                raise ProjectError(
+                    f"{path}: not a Framing Annotator project (it has no project tables); "
+                    "create a project with `annotator new`"
+                )
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")  # a dead battery loses no committed edit
             conn.execute("PRAGMA foreign_keys = ON")
@@ -161,7 +168,7 @@ class Project:
         except BaseException:
             conn.close()
             raise
-        return cls(path, sqlite_utils.Database(conn))
+        return cls(path, sqlite_utils.Database(conn, execute_plugins=False))
 
     def close(self) -> None:
         self.db.close()
@@ -178,6 +185,16 @@ class Project:
         with self.db.atomic():
             yield self
 
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write: its own transaction, or part of the caller's (no savepoint needed, since
+        a failure inside a transaction aborts all of it)."""
+        if self.db.conn.in_transaction:
+            yield
+        else:
+            with self.db.atomic():
+                yield
+
     # --- metadata -----------------------------------------------------------------------
 
     def _meta(self, key: str) -> str | None:
@@ -185,7 +202,7 @@ class Project:
         return row[0] if row else None
 
     def _set_meta(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -199,7 +216,11 @@ class Project:
     @property
     def schema(self) -> Schema:
         if self._schema is None:
-            self._schema = schema_from_json(self._meta("schema_json") or "", f"{self.path} schema")
+            self._schema = stored_schema(
+                self._meta("schema_json") or "",
+                self._meta("schema_sha256") or "",
+                f"{self.path} schema",
+            )
         return self._schema
 
     # --- articles -----------------------------------------------------------------------
@@ -214,11 +235,12 @@ class Project:
         published: str = "",
         meta: dict[str, Any] | None = None,
         origin: str = "",
-        bounds: list[tuple[int, int]] | None = None,
+        bounds: Sequence[tuple[int, int]] | array | None = None,
         tokenizer: str = "",
+        sha256: str | None = None,
     ) -> int:
         """Store a normalized text; the caller has checked for duplicates. Returns the id."""
-        with self.db.atomic():
+        with self._write():
             cur = self.db.execute(
                 "INSERT INTO articles (external_id, title, source, published, text, sha256, "
                 "meta, origin, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -228,7 +250,7 @@ class Project:
                     source,
                     published,
                     text,
-                    text_sha256(text),
+                    sha256 or text_sha256(text),
                     json.dumps(meta or {}, ensure_ascii=False),
                     origin,
                     now(),
@@ -236,7 +258,7 @@ class Project:
             )
             article_id = int(cur.lastrowid)
             if bounds is not None:
-                self._store_bounds(article_id, bounds, tokenizer)
+                self.store_bounds(article_id, bounds, tokenizer)
         return article_id
 
     def article_by_sha(self, sha256: str) -> int | None:
@@ -313,24 +335,61 @@ class Project:
                 f"article {article.external_id!r}: the trimmed text is identical to article "
                 f"{self.article(other).external_id!r}"
             )
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "UPDATE articles SET text = ?, sha256 = ? WHERE id = ?", [text, sha, article_id]
             )
-            self._store_bounds(article_id, bounds, tokenizer)
+            self.db.execute("DELETE FROM article_cues WHERE article_id = ?", [article_id])
+            self.store_bounds(article_id, bounds, tokenizer)
 
     # --- token cache --------------------------------------------------------------------
 
-    def _store_bounds(self, article_id: int, bounds: list[tuple[int, int]], tokenizer: str) -> None:
-        flat = array("I", [x for pair in bounds for x in pair])
-        if flat.itemsize != 4:  # pragma: no cover - every platform we ship has 32-bit "I"
-            flat = array("L", flat)
-        self.db.execute(
-            "INSERT INTO article_tokens (article_id, tokenizer, bounds) VALUES (?, ?, ?) "
-            "ON CONFLICT(article_id) DO UPDATE SET tokenizer = excluded.tokenizer, "
-            "bounds = excluded.bounds",
-            [article_id, tokenizer, flat.tobytes()],
-        )
+    def store_bounds(
+        self, article_id: int, bounds: Sequence[tuple[int, int]] | array, tokenizer: str
+    ) -> None:
+        """Keep an article's token boundaries (computed at import) for snapping and agreement.
+
+        ``bounds`` is a list of (start, end) pairs or an array of them laid flat.
+        """
+        flat = bounds if isinstance(bounds, array) else array("I", chain.from_iterable(bounds))
+        with self._write():
+            self.db.execute(
+                "INSERT INTO article_tokens (article_id, tokenizer, bounds) VALUES (?, ?, ?) "
+                "ON CONFLICT(article_id) DO UPDATE SET tokenizer = excluded.tokenizer, "
+                "bounds = excluded.bounds",
+                [article_id, tokenizer, flat.tobytes()],
+            )
+
+    def store_cues(
+        self,
+        article_id: int,
+        schema_sha256: str,
+        tokenizer: str,
+        cues: Sequence[tuple[int, int, int]] | array,
+    ) -> None:
+        """Keep an article's cue spans as (start, end, label index) for the next opening."""
+        flat = cues if isinstance(cues, array) else array("I", chain.from_iterable(cues))
+        with self._write():
+            self.db.execute(
+                "INSERT INTO article_cues (article_id, schema_sha256, tokenizer, cues) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+                "schema_sha256 = excluded.schema_sha256, tokenizer = excluded.tokenizer, "
+                "cues = excluded.cues",
+                [article_id, schema_sha256, tokenizer, flat.tobytes()],
+            )
+
+    def cached_cues(
+        self, article_id: int, schema_sha256: str, tokenizer: str
+    ) -> list[tuple[int, int, int]] | None:
+        row = self.db.execute(
+            "SELECT schema_sha256, tokenizer, cues FROM article_cues WHERE article_id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None or row[0] != schema_sha256 or row[1] != tokenizer:
+            return None
+        flat = array("I")
+        flat.frombytes(row[2])
+        return list(zip(flat[0::3], flat[1::3], flat[2::3]))
 
     def cached_bounds(self, article_id: int, tokenizer: str) -> list[tuple[int, int]] | None:
         """Token boundaries stored at import, if they came from the same tokenizer."""
@@ -351,7 +410,7 @@ class Project:
     def add_coder(self, name: str) -> str:
         """Register a coder (idempotent); returns the stored name."""
         name = validate_coder_name(name)
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "INSERT INTO coders (name, added_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
                 [name, now()],
@@ -435,7 +494,7 @@ class Project:
             created_at=created,
             updated_at=updated_at or created,
         )
-        with self.db.atomic():
+        with self._write():
             try:
                 self.db.execute(
                     f"INSERT INTO annotations ({self._ANN_COLUMNS}) "
@@ -456,7 +515,7 @@ class Project:
         old = self.annotation(uuid)
         if label is not None and label not in self.schema.label_ids:
             raise ProjectError(f"unknown label {label!r}")
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "UPDATE annotations SET label = ?, note = ?, updated_at = ? WHERE uuid = ?",
                 [label if label is not None else old.label,
@@ -467,7 +526,7 @@ class Project:
     def delete_annotation(self, uuid: str) -> Annotation:
         """Mark a span deleted. The row stays, so a merge cannot bring it back."""
         self.annotation(uuid)
-        with self.db.atomic():
+        with self._write():
             stamp = now()
             self.db.execute(
                 "UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE uuid = ?",
@@ -478,7 +537,7 @@ class Project:
     def restore_annotation(self, uuid: str) -> Annotation:
         """Undo a deletion."""
         self.annotation(uuid)
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE uuid = ?",
                 [now(), uuid],
@@ -501,7 +560,7 @@ class Project:
         self.article(article_id)
         coder = self.add_coder(coder)
         previous = self.status(article_id, coder)
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "INSERT INTO article_status (article_id, coder, status, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT(article_id, coder) DO UPDATE SET "

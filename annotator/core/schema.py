@@ -95,6 +95,18 @@ def schema_from_data(data: Any, source: str = "schema") -> Schema:
         err = errors[0]
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
         raise SchemaError(f"{source}: {_json_path(err.absolute_path)}: {err.message}{more}")
+    return _build(data, source)
+
+
+def stored_schema(text: str, sha256: str, source: str) -> Schema:
+    """The schema kept in a project: validated when written, so only its hash is checked
+    (opening a project then needs no JSON Schema validator, which is slow to load)."""
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256:
+        return schema_from_json(text, source)  # changed outside the app: validate fully
+    return _build(json.loads(text), source)
+
+
+def _build(data: dict[str, Any], source: str) -> Schema:
     seen_ids: dict[str, int] = {}
     seen_keys: dict[str, int] = {}
     for i, lab in enumerate(data["labels"]):

@@ -9,6 +9,7 @@ the conversion to and from UTF-16 code units, which is what Qt counts.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -26,7 +27,11 @@ def normalize_text(text: str) -> str:
 
     Nothing else changes (no NFKC, no trimming of spaces): coders annotate what was published.
     """
-    return normalize_with_map(text)[0]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\x00", "")
 
 
 def normalize_with_map(text: str) -> tuple[str, Callable[[int], int]]:
@@ -78,7 +83,7 @@ def _is_extender(ch: str) -> bool:
         return True
     if 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F:
         return True
-    if 0x3099 <= cp <= 0x309A:  # combining (semi-)voiced sound marks
+    if 0x3099 <= cp <= 0x309A or 0xFF9E <= cp <= 0xFF9F:  # (half-width) sound marks
         return True
     return unicodedata.category(ch) in ("Mn", "Me", "Mc")
 
@@ -127,6 +132,9 @@ def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- UTF-16 -------------------------------------------------------------------------------
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class Utf16Map:
     """Converts between code-point offsets (stored) and UTF-16 offsets (Qt) for one text.
 
@@ -137,7 +145,7 @@ class Utf16Map:
     __slots__ = ("_astral", "_astral16", "length", "length16")
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 offset of each astral character's first unit.
         self._astral16 = [cp + k for k, cp in enumerate(self._astral)]
         self.length = len(text)

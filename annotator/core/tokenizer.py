@@ -9,12 +9,14 @@ are read.
 
 from __future__ import annotations
 
-import csv
 import re
+from array import array
 from collections.abc import Iterator
+from itertools import accumulate, chain
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from annotator.core.text import is_grapheme_boundary
 
@@ -28,8 +30,7 @@ _MAX_CHUNK = 2000
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: ``text[start:end] == surface``."""
 
     start: int
@@ -48,25 +49,42 @@ class CueSpan:
     label: str
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> fugashi.Tagger:
+# MeCab writes each token as "<skipped whitespace>US<surface>[US<pos>US<lemma>]RS" and ends a
+# sentence with "|" (a non-space mark: fugashi strips trailing whitespace, and these separators
+# count as whitespace). One C call per line instead of a Python object per token.
+_US, _RS = "\x1f", "\x1e"
+_SEPARATORS = re.compile("[\x1e\x1f]")
+_BOUNDS_FORMAT = "-O '' -F '%pS\x1f%m\x1e' -U '%pS\x1f%m\x1e' -E '|' -B ''"
+# Most Japanese lines have no space or tab, so MeCab skips nothing and surfaces alone suffice.
+_SURFACES_FORMAT = "-O '' -F '%m\x1e' -U '%m\x1e' -E '|' -B ''"
+# Unknown words have only 6 feature fields: asking for %f[7] there crashes MeCab.
+_FEATURES_FORMAT = (
+    "-O '' -F '%pS\x1f%m\x1f%f[0]\x1f%f[7]\x1e' -U '%pS\x1f%m\x1f%f[0]\x1f\x1e' -E '|' -B ''"
+)
+
+
+@lru_cache(maxsize=None)
+def _tagger(output: str = "") -> fugashi.Tagger:
+    """A tagger per output format (each is cheap: the dictionary is shared and mapped)."""
     import fugashi  # imported lazily: start-up should not pay for the dictionary
 
-    return fugashi.Tagger()
+    return fugashi.Tagger(output)
+
+
+#: Version of this module's own rules (chunking, grapheme-cluster merging): part of the id.
+TOKEN_RULES = 1
 
 
 @lru_cache(maxsize=1)
 def tokenizer_id() -> str:
-    """Names the tokenizer and dictionary versions, stored beside cached token boundaries."""
-    from importlib.metadata import PackageNotFoundError, version
+    """Names what decides the tokens: dictionary, its format version and our own rules.
 
+    Stored beside cached token boundaries, so a different dictionary invalidates the cache.
+    """
     import unidic_lite
 
-    try:
-        fugashi_version = version("fugashi")
-    except PackageNotFoundError:  # a frozen build may carry no package metadata
-        fugashi_version = "?"
-    return f"fugashi {fugashi_version} unidic-lite {unidic_lite.VERSION}"
+    info = _tagger().dictionary_info[0]
+    return f"unidic-lite {unidic_lite.VERSION} (dic format {info['version']}) rules {TOKEN_RULES}"
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
@@ -96,92 +114,239 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
-def _raw_spans(text: str, with_features: bool) -> Iterator[tuple[int, int, str, str]]:
-    tagger = _tagger()
+def _scan(text: str, with_features: bool) -> tuple[list[int], list[int], list[tuple[str, str]]]:
+    """Starts, ends and (if asked) (pos, lemma) of fugashi's tokens, in text order."""
+    tagger = _tagger(_FEATURES_FORMAT if with_features else _BOUNDS_FORMAT)
+    surfaces = _tagger(_SURFACES_FORMAT)
+    starts: list[int] = []
+    ends: list[int] = []
+    features: list[tuple[str, str]] = []
     for base, piece in _chunks(text):
-        at = 0
-        for word in tagger(piece):
-            surface = word.surface
-            if not surface:
-                continue
-            at += len(word.white_space)
-            if not piece.startswith(surface, at):
-                found = piece.find(surface, at)
-                if found < 0:  # fugashi changed the surface: skip rather than misplace it
-                    continue
-                at = found
-            raw = word.feature_raw if with_features else ""
-            yield base + at, base + at + len(surface), surface, raw
-            at += len(surface)
+        if _SEPARATORS.search(piece):
+            _scan_nodes(base, piece, with_features, starts, ends, features)
+        elif not with_features and _scan_surfaces(surfaces, base, piece, starts, ends):
+            continue
+        elif not _scan_piece(tagger, base, piece, with_features, starts, ends, features):
+            _scan_nodes(base, piece, with_features, starts, ends, features)
+    return starts, ends, features
 
 
-def _merge_clusters(text: str, spans: list[list]) -> list[list]:
+def _scan_surfaces(
+    tagger: fugashi.Tagger, base: int, piece: str, starts: list[int], ends: list[int]
+) -> bool:
+    """Bounds of a piece in which MeCab skipped no whitespace; False if it did skip some."""
+    if " " in piece or "\t" in piece:
+        return False
+    parts = tagger.parse(piece).split(_RS)
+    parts.pop()  # the end-of-sentence mark
+    if "".join(parts) != piece or not all(parts):
+        return False
+    edges = list(accumulate(map(len, parts), initial=base))
+    starts.extend(edges[:-1])
+    ends.extend(edges[1:])
+    return True
+
+
+_BOUNDS_RECORD = re.compile("([^\x1e\x1f]*)\x1f([^\x1e\x1f]*)\x1e")
+_FEATURES_RECORD = re.compile(
+    "([^\x1e\x1f]*)\x1f([^\x1e\x1f]*)\x1f([^\x1e\x1f]*)\x1f([^\x1e\x1f]*)\x1e"
+)
+
+
+def _scan_piece(
+    tagger: fugashi.Tagger, base: int, piece: str, with_features: bool,
+    starts: list[int], ends: list[int], features: list[tuple[str, str]],
+) -> bool:
+    """Read MeCab's string output for one piece; False (nothing added) if it does not fit.
+
+    Offsets are running sums of the whitespace and surface lengths, all computed by C-level
+    builtins; the check that whitespace and surfaces put together give back the piece makes
+    sure no offset can drift.
+    """
+    output = tagger.parse(piece)
+    records = (_FEATURES_RECORD if with_features else _BOUNDS_RECORD).findall(output)
+    if with_features:
+        parts = [field for record in records for field in record[:2]]
+    else:
+        parts = list(chain.from_iterable(records))
+    joined = "".join(parts)
+    if not piece.startswith(joined) or (piece[len(joined):] and not piece[len(joined):].isspace()):
+        return False
+    edges = list(accumulate(map(len, parts), initial=base))
+    # edges[2k+1] is where token k starts (after its whitespace), edges[2k+2] where it ends.
+    if not all(map(itemgetter(1), records)):  # an empty surface: keep only real tokens
+        records = [r for r in records if r[1]]
+        return _scan_piece_slow(base, piece, records, with_features, starts, ends, features)
+    starts.extend(edges[1:-1:2])
+    ends.extend(edges[2::2])
+    if with_features:
+        features.extend(map(itemgetter(2, 3), records))
+    return True
+
+
+def _scan_piece_slow(
+    base: int, piece: str, records: list[tuple[str, ...]], with_features: bool,
+    starts: list[int], ends: list[int], features: list[tuple[str, str]],
+) -> bool:
+    at = 0
+    for record in records:
+        at += len(record[0])
+        starts.append(base + at)
+        at += len(record[1])
+        ends.append(base + at)
+        if with_features:
+            features.append((record[2], record[3]))
+    return True
+
+
+def _scan_nodes(
+    base: int, piece: str, with_features: bool,
+    starts: list[int], ends: list[int], features: list[tuple[str, str]],
+) -> None:
+    """The slow, always-right path: one fugashi node at a time, surfaces found in the text."""
+    at = 0
+    for word in _tagger()(piece):
+        surface = word.surface
+        if not surface:
+            continue
+        found = piece.find(surface, at)
+        if found < 0:  # fugashi changed the surface: skip rather than misplace it
+            continue
+        at = found
+        starts.append(base + at)
+        at += len(surface)
+        ends.append(base + at)
+        if with_features:
+            fields = word.feature_raw.split(",", 8)
+            features.append((fields[0], fields[7] if len(fields) > 7 else ""))
+
+
+# Characters that never continue a grapheme cluster and are neither ZWJ nor a regional
+# indicator: ASCII and Latin-1 letters, CJK punctuation, kana (but not the combining sound
+# marks U+3099/U+309A), CJK ideographs, full-width forms (but not U+FF9E/U+FF9F).
+_NOT_PLAIN = re.compile("[^\x00-\u02ff\u3000-\u3098\u309b-\u9fff\uff00-\uff9d\uffa0-\uffef]")
+
+
+def _inner_positions(text: str) -> set[int]:
+    """Offsets that are not grapheme-cluster boundaries (almost always none in news text)."""
+    inner = set()
+    for match in _NOT_PLAIN.finditer(text):
+        for i in (match.start(), match.start() + 1):
+            if not is_grapheme_boundary(text, i):
+                inner.add(i)
+    return inner
+
+
+def _merge_clusters(
+    text: str, starts: list[int], ends: list[int]
+) -> tuple[list[int], list[int], list[int]]:
     """Widen tokens to grapheme-cluster edges and join those that then overlap.
 
     fugashi can split an emoji ZWJ sequence or start a token with a combining mark; a coding
-    unit must never do that.
+    unit must never do that. Returns starts, ends and the index of each kept token's first
+    fugashi token (whose features it keeps).
     """
-    merged: list[list] = []
+    inner = _inner_positions(text)
+    if not inner:
+        return starts, ends, list(range(len(starts)))
     n = len(text)
-    for span in spans:
-        s, e = span[0], span[1]
-        while s > 0 and not is_grapheme_boundary(text, s):
+    out_s: list[int] = []
+    out_e: list[int] = []
+    first: list[int] = []
+    for k, (s, e) in enumerate(zip(starts, ends)):
+        while s > 0 and s in inner:
             s -= 1
-        while e < n and not is_grapheme_boundary(text, e):
+        while e < n and e in inner:
             e += 1
-        if merged and s < merged[-1][1]:
-            last = merged[-1]
-            last[1] = max(last[1], e)
-            last[2] = text[last[0] : last[1]]
+        if out_e and s < out_e[-1]:
+            out_e[-1] = max(out_e[-1], e)
         else:
-            if s != span[0] or e != span[1]:
-                span = [s, e, text[s:e], span[3]]
-            merged.append(span)
-    return merged
+            out_s.append(s)
+            out_e.append(e)
+            first.append(k)
+    return out_s, out_e, first
 
 
-def _lemma_pos(raw: str, surface: str) -> tuple[str, str]:
-    fields = raw.split(",") if '"' not in raw else next(csv.reader([raw]))
-    pos = fields[0] if fields else ""
-    lemma = fields[7] if len(fields) > 7 and fields[7] != "*" else surface
-    head, dash, tail = lemma.partition("-")  # loanwords: テスト-test
+def _lemma(lemma: str, surface: str) -> str:
+    """UniDic's lemma, or the surface for unknown words; loanwords lose their gloss (テスト-test)."""
+    if not lemma or lemma == "*":
+        return surface
+    head, dash, tail = lemma.partition("-")
     if dash and head and tail.isascii():
-        lemma = head
-    return lemma, pos
+        return head
+    return lemma
 
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of the stored text, with surface, lemma and coarse part of speech."""
-    spans = [[s, e, surf, raw] for s, e, surf, raw in _raw_spans(text, True)]
+    starts, ends, features = _scan(text, True)
+    starts, ends, first = _merge_clusters(text, starts, ends)
     tokens = []
-    for s, e, surface, raw in _merge_clusters(text, spans):
-        lemma, pos = _lemma_pos(raw, surface)
-        tokens.append(Token(s, e, surface, lemma, pos))
+    for s, e, k in zip(starts, ends, first):
+        surface = text[s:e]
+        pos, lemma = features[k]
+        tokens.append(Token(s, e, surface, _lemma(lemma, surface), pos))
     return tokens
 
 
 def token_bounds(text: str) -> list[tuple[int, int]]:
-    """Only the (start, end) of each token: the fast path for import and agreement."""
-    spans = [[s, e, surf, ""] for s, e, surf, _ in _raw_spans(text, False)]
-    return [(s, e) for s, e, _, _ in _merge_clusters(text, spans)]
+    """Only the (start, end) of each token: the fast path for agreement and checks."""
+    starts, ends, _ = _scan(text, False)
+    starts, ends, _ = _merge_clusters(text, starts, ends)
+    return list(zip(starts, ends))
+
+
+def token_bounds_flat(text: str) -> array:
+    """The same bounds laid flat (start, end, start, end, ...) as 32-bit integers: how the
+    project stores them, built without a Python object per token."""
+    starts, ends, _ = _scan(text, False)
+    starts, ends, _ = _merge_clusters(text, starts, ends)
+    flat = array("I", bytes(8 * len(starts)))
+    flat[0::2] = array("I", starts)
+    flat[1::2] = array("I", ends)
+    return flat
 
 
 def cue_spans(text: str, tokens: list[Token], schema: Schema) -> list[CueSpan]:
     """Spans to pre-highlight: tokens whose lemma is a cue, and cue surfaces on token edges."""
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end for t in tokens}
-    found: set[CueSpan] = set()
+    lemmas = [t.lemma for t in tokens]
+    return _match_cues(text, [t.start for t in tokens], [t.end for t in tokens], lemmas, schema)
+
+
+def bounds_and_cues(text: str, schema: Schema) -> tuple[list[tuple[int, int]], list[CueSpan]]:
+    """Token boundaries and cue spans in one pass, without building a Token per token: what
+    opening an article needs (a long article has a hundred thousand tokens)."""
+    starts, ends, features = _scan(text, True)
+    starts, ends, first = _merge_clusters(text, starts, ends)
+    raw = [features[k][1] for k in first]
+    return list(zip(starts, ends)), _match_cues(text, starts, ends, raw, schema)
+
+
+def _match_cues(
+    text: str, starts: list[int], ends: list[int], lemmas: list[str], schema: Schema
+) -> list[CueSpan]:
+    """Cue lemmas match a token's lemma (loanword glosses ignored); a cue lemma or surface
+    written in the text also matches where it begins and ends on token edges."""
+    by_lemma: dict[str, list[str]] = {}
     for label in schema.labels:
-        lemmas = set(label.cue_lemmas)
-        if lemmas:
-            for t in tokens:
-                if t.lemma in lemmas or t.surface in lemmas:
-                    found.add(CueSpan(t.start, t.end, label.id))
-        for surface in label.cue_surfaces:
-            at = text.find(surface)
+        for lemma in label.cue_lemmas:
+            by_lemma.setdefault(lemma, []).append(label.id)
+    found: set[CueSpan] = set()
+    if by_lemma:
+        for k, lemma in enumerate(lemmas):
+            hit = by_lemma.get(lemma)
+            if hit is None and "-" in lemma:
+                hit = by_lemma.get(lemma.partition("-")[0])
+            if hit is not None:
+                for label_id in hit:
+                    found.add(CueSpan(starts[k], ends[k], label_id))
+    start_set, end_set = set(starts), set(ends)
+    for label in schema.labels:
+        for written in (*label.cue_lemmas, *label.cue_surfaces):
+            at = text.find(written)
             while at >= 0:
-                end = at + len(surface)
-                if at in starts and end in ends:
+                end = at + len(written)
+                if at in start_set and end in end_set:
                     found.add(CueSpan(at, end, label.id))
-                at = text.find(surface, at + 1)
+                at = text.find(written, at + 1)
     return sorted(found, key=lambda c: (c.start, c.end, c.label))

@@ -24,10 +24,10 @@ def check_window() -> str:
             import_paths(project, [Path(tmp, name)])
         window = build_main_window(path, "selfcheck")
         try:
-            tokens = window.opened.tokens if window.opened else []
-            if len(tokens) < 2:
+            bounds = window.opened.bounds if window.opened else []
+            if len(bounds) < 2:
                 raise AssertionError("the window opened no article")
-            start, end = tokens[0].start, tokens[1].end
+            start, end = bounds[0][0], bounds[1][1]
             window.view.select_range(start, end)
             label = window.schema.labels[0].id
             window.tag_selection(label)

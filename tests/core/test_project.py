@@ -197,8 +197,41 @@ def test_failed_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     assert tables == {"articles"}  # `meta`, created before the failure, was rolled back
     assert conn.execute("SELECT x FROM articles").fetchall() == [("kept",)]
     conn.close()
-    with pytest.raises(ProjectError, match="cannot open"):
+    with pytest.raises(ProjectError, match="not a Framing Annotator project"):
         Project.open(path)
+    assert conn is not None and sorted(p.name for p in tmp_path.iterdir()) == ["v0.annot"]
+
+
+def test_older_file_is_backed_up_then_migrated(tmp_path: Path, seed_files) -> None:
+    """A project written at version 1 opens after a backup that still holds its data."""
+    from annotator.core.schema import default_schema
+
+    path = tmp_path / "old.annot"
+    conn = sqlite3.connect(str(path))
+    first = migrations.MIGRATIONS[0]
+    for statement in first.statements:
+        conn.execute(statement)
+    schema = default_schema()
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+        ("name", "old"), ("schema_json", schema.to_json()), ("schema_sha256", schema.sha256)])
+    conn.execute(
+        "INSERT INTO articles (external_id, text, sha256, imported_at) VALUES ('a', '本文', 'x', 't')"
+    )
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {first.version}")
+    conn.commit()
+    conn.close()
+    with Project.open(path) as project:
+        assert [a.external_id for a in project.articles()] == ["a"]
+        version = project.db.execute("PRAGMA user_version").fetchone()[0]
+        assert version == LATEST_VERSION > first.version
+    (backup,) = [p for p in tmp_path.iterdir() if p.name.endswith(".bak")]
+    assert backup.name.startswith("old.annot.v1-")
+    with sqlite3.connect(backup) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("SELECT text FROM articles").fetchall() == [("本文",)]
+        tables = {r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "article_cues" not in tables
 
 
 def test_backup_path_names_version() -> None:

@@ -87,10 +87,10 @@ def test_thousands_of_highlight_updates_do_not_abort(tmp_path: Path, project_pat
         win = build_main_window({str(project_path)!r}, "stress")
         win.show()
         view = win.view
-        tokens = win.opened.tokens
+        bounds = win.opened.bounds
         for i in range(400):
-            t = tokens[i % len(tokens)]
-            view.select_range(t.start, t.end)
+            start, end = bounds[i % len(bounds)]
+            view.select_range(start, end)
             win.tag_selection(win.schema.labels[i % 3].id)
             if i % 2:
                 win.undo_stack.undo()

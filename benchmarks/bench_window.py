@@ -1,0 +1,177 @@
+"""Window benchmarks: opening long articles, adding a span, start-up.
+
+    python benchmarks/bench_window.py [--repeat 3]
+
+Rows, each against a floor measured in the same run (QT_QPA_PLATFORM=offscreen is set if no
+platform is given):
+
+  open 10k / open 200k   MainWindow.open_article on a 10,000- and a 200,000-character article
+                         built from the seed texts: token boundaries and cue spans (cached in
+                         the project after the first opening), document with line spacing,
+                         highlights, status update; then events processed. "first time" clears
+                         the cue cache before each run: tokenize with lemmas, match cues, store.
+                         Floor: fugashi (line by line, surfaces) + QTextEdit.setPlainText of the
+                         same text, events processed. Goal <= 1.5x.
+  span add               select + tag through the window until the span is committed (WAL,
+                         synchronous=FULL) and the views are refreshed. Floor: one INSERT +
+                         COMMIT into a table in a file with the same pragmas. Goal: under 10 ms
+                         (absolute, printed beside the ratio).
+  start-up               a fresh interpreter until the main window is shown with the first article
+                         (demo project, offscreen). Floor: a fresh interpreter showing a bare
+                         QMainWindow. Goal <= 2x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from _timing import Case, interleaved, print_header, print_row  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def seed_text(length: int) -> str:
+    """A text of about ``length`` characters made of the seed articles, repeated as needed."""
+    parts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    base = "\n".join(parts)
+    text = (base * (length // len(base) + 1))[:length]
+    return text.rsplit("\n", 1)[0] if "\n" in text[-200:] else text
+
+
+def build_project(folder: Path) -> tuple[Path, dict[int, int]]:
+    from annotator.core.importers import import_paths
+    from annotator.core.project import Project
+
+    sizes = {}
+    for n in (10_000, 200_000):
+        # Each size gets its own words at the start, so the two texts differ.
+        (folder / f"article_{n}.txt").write_text(f"{n}字の記事\n" + seed_text(n), encoding="utf-8")
+    path = folder / "bench.annot"
+    with Project.create(path) as project:
+        import_paths(project, [folder])
+        for summary in project.articles():
+            sizes[int(summary.external_id.split("_")[1])] = summary.id
+    return path, sizes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    import fugashi
+    from PySide6.QtWidgets import QTextEdit
+
+    from annotator.gui.app import application, build_main_window
+
+    app = application()
+    tmp = Path(tempfile.mkdtemp(prefix="bench window "))
+    path, ids = build_project(tmp)
+    window = build_main_window(path, "bench")
+    window.show()
+    app.processEvents()
+    tagger = fugashi.Tagger()
+    floor_view = QTextEdit()
+    floor_view.resize(window.view.size())
+    floor_view.show()
+
+    def floor_open(text: str) -> None:
+        for line in text.split("\n"):
+            for word in tagger(line):
+                word.surface  # noqa: B018 - reading the surface is the work
+        floor_view.setPlainText(text)
+        app.processEvents()
+
+    def open_article(article_id: int) -> None:
+        window.open_article(article_id)
+        app.processEvents()
+
+    def reset() -> None:
+        window.opened = None  # so open_article really reopens
+
+    def reset_cold() -> None:
+        reset()
+        with window.project.transaction():  # as if never opened: cues computed from scratch
+            window.project.db.execute("DELETE FROM article_cues")
+
+    print(f"Python {sys.version.split()[0]}, {os.environ['QT_QPA_PLATFORM']} platform")
+    print_header()
+    for size in (10_000, 200_000):
+        article_id = ids[size]
+        text = window.project.article(article_id).text
+        best = interleaved(
+            [
+                Case("floor", lambda t=text: floor_open(t)),
+                Case("open", lambda _=None, a=article_id: open_article(a), setup=reset),
+                Case("first", lambda _=None, a=article_id: open_article(a), setup=reset_cold),
+            ],
+            repeat=args.repeat,
+        )
+        print_row(f"open {len(text):,}-char article", best["open"], best["floor"], 1.5)
+        print_row("  ...first time (cues computed)", best["first"], best["floor"], 1.5)
+
+    # span add until durable
+    tokens = window.opened.bounds
+    floor_db = sqlite3.connect(tmp / "floor.sqlite")
+    floor_db.execute("PRAGMA journal_mode = WAL")
+    floor_db.execute("PRAGMA synchronous = FULL")
+    floor_db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, s INT, e INT)")
+    state = {"i": 0}
+
+    def floor_insert() -> None:
+        floor_db.execute("INSERT INTO t (a, s, e) VALUES (?, ?, ?)", ["x", 1, 2])
+        floor_db.commit()
+
+    def add_span() -> None:
+        state["i"] += 1
+        start, end = tokens[(state["i"] * 7) % len(tokens)]
+        window.view.select_range(start, end)
+        window.tag_selection(window.schema.labels[state["i"] % len(window.schema.labels)].id)
+
+    rounds = max(args.repeat * 10, 30)
+    best = interleaved([Case("floor", floor_insert), Case("add", add_span)], repeat=rounds)
+    print_row("span add until durable", best["add"], best["floor"], None,
+              extra=f"{best['add'] * 1000:.1f} ms (goal < 10 ms): "
+                    f"{'PASS' if best['add'] < 0.010 else 'OVER'}")
+
+    # start-up, each in a fresh interpreter
+    from annotator.core.demo import ensure_demo_project
+
+    demo = ensure_demo_project()
+    env = dict(os.environ)
+    bare = (
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "app = QApplication([]); w = QMainWindow(); w.resize(1280, 800); w.show()\n"
+        "app.processEvents()\n"
+    )
+    ours = (  # what `annotator PROJECT` does before the event loop
+        "from annotator.cli import lean_gui_process\n"
+        "lean_gui_process()\n"
+        "from annotator.gui.app import application, build_main_window\n"
+        f"app = application(); w = build_main_window({str(demo)!r}, 'bench'); w.show()\n"
+        "app.processEvents()\n"
+        "assert w.opened is not None\n"
+    )
+
+    def run(code: str) -> None:
+        subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+    best = interleaved([Case("bare", lambda: run(bare)), Case("ours", lambda: run(ours))],
+                       repeat=max(args.repeat, 5))
+    print_row("start-up to usable window", best["ours"], best["bare"], 2.0)
+    window.close()
+
+
+if __name__ == "__main__":
+    t0 = time.perf_counter()
+    main()
+    print(f"(benchmark took {time.perf_counter() - t0:.1f} s)")
