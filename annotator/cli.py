@@ -208,6 +208,84 @@ def export_cmd(project: str, fmt: str, out: str) -> None:
     click.echo(f"wrote {count} article(s) to {out}", err=True)
 
 
+def _split(value: str | None) -> list[str] | None:
+    """'a,b, c' -> ['a', 'b', 'c'] (None stays None)."""
+    if value is None:
+        return None
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    return items or None
+
+
+@cli.command("assign")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--coder", required=True, help="The coder the copy is for.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="New project file.")
+@click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
+@click.option("--sample", type=int, help="Draw this many articles at random (from --articles "
+              "if given).")
+@click.option("--seed", type=int, help="Seed for --sample, to draw the same articles again.")
+def assign_cmd(
+    project: str, coder: str, out: str, article_ids: str | None, sample: int | None,
+    seed: int | None,
+) -> None:
+    """Write a blind copy of PROJECT for one coder: the chosen articles and the schema, none
+    of the other coders' annotations."""
+    from annotator.core.assign import assign
+
+    if seed is not None and sample is None:
+        raise click.UsageError("--seed goes with --sample")
+    with _open(project) as master:
+        report = assign(master, coder, out, _split(article_ids), sample, seed)
+    click.echo(report.summary())
+
+
+@cli.command("merge")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def merge_cmd(project: str, files: tuple[str, ...]) -> None:
+    """Merge coders' returned FILES into the master PROJECT (annotations, notes, statuses).
+
+    Articles are matched by the hash of their text; the newer edit of a span wins and
+    deletions are kept. Merging a file twice changes nothing. All or nothing.
+    """
+    from annotator.core.merge import merge
+
+    with _open(project) as master:
+        report = merge(master, list(files))
+    click.echo(report.summary())
+
+
+@cli.command("agreement")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Folder for summary.csv, pairwise.csv, per_article.csv, disagreements.csv.")
+@click.option("--coders", help="Comma-separated coders (default: all who marked an article done).")
+@click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
+@click.option("--encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
+              show_default=True, help="utf-8-sig (UTF-8 with BOM) opens in any Excel since "
+              "2016; cp932 for older Japanese Excel.")
+def agreement_cmd(
+    project: str, out: str, coders: str | None, article_ids: str | None, encoding: str
+) -> None:
+    """Compute inter-annotator agreement and write CSV reports that open in Excel."""
+    from annotator.core.report_files import write_report
+    from annotator.core.reports import agreement_report
+
+    with _open(project) as proj:
+        report = agreement_report(proj, _split(coders), _split(article_ids))
+    if len(report.coders) < 2:
+        click.echo(
+            f"note: only {len(report.coders)} coder(s) to compare; measures are empty", err=True
+        )
+    written = write_report(report, Path(out), encoding)
+    click.echo(f"{len(report.coders)} coder(s), {report.n_articles} article(s)")
+    for row in report.summary:
+        if row.measure in ("krippendorff_alpha", "unitizing_alpha") and row.level != "article":
+            value = "—" if row.value is None else f"{row.value:.3f}"
+            click.echo(f"  {row.measure:<19} {row.level:<9} {row.label:<18} {value}")
+    click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
 @cli.command("selfcheck")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False),
               help="Also write the result to this file (for builds without a console).")

@@ -214,6 +214,16 @@ class Project:
         return self._meta("name") or self.path.stem
 
     @property
+    def assigned_coder(self) -> str | None:
+        """The coder a blind copy was made for (None in a master project)."""
+        return self._meta("assigned_coder")
+
+    def set_assignment(self, coder: str, master_name: str) -> None:
+        with self._write():
+            self._set_meta("assigned_coder", coder)
+            self._set_meta("master_name", master_name)
+
+    @property
     def schema(self) -> Schema:
         if self._schema is None:
             self._schema = stored_schema(
@@ -393,6 +403,11 @@ class Project:
 
     def cached_bounds(self, article_id: int, tokenizer: str) -> list[tuple[int, int]] | None:
         """Token boundaries stored at import, if they came from the same tokenizer."""
+        flat = self.cached_bounds_flat(article_id, tokenizer)
+        return None if flat is None else list(zip(flat[0::2], flat[1::2]))
+
+    def cached_bounds_flat(self, article_id: int, tokenizer: str) -> array | None:
+        """The same, laid flat (start, end, start, end, ...), without a tuple per token."""
         row = self.db.execute(
             "SELECT tokenizer, bounds FROM article_tokens WHERE article_id = ?", [article_id]
         ).fetchone()
@@ -400,7 +415,7 @@ class Project:
             return None
         flat = array("I")
         flat.frombytes(row[1])
-        return list(zip(flat[0::2], flat[1::2]))
+        return flat
 
     # --- coders -------------------------------------------------------------------------
 
@@ -544,6 +559,35 @@ class Project:
             )
         return self.annotation(uuid)
 
+    def insert_annotation_row(self, ann: Annotation, article_id: int) -> None:
+        """Store a span from another project file as it is (uuid, times, deletion)."""
+        article = self.article(article_id)
+        self.check_span(article, ann.label, ann.start, ann.end)
+        if article.text[ann.start : ann.end] != ann.text:
+            raise ProjectError(
+                f"span {ann.uuid} in article {article.external_id!r} covers {ann.text!r} but the "
+                f"text there is {article.text[ann.start:ann.end]!r}"
+            )
+        self.add_coder(ann.coder)
+        with self._write():
+            self.db.execute(
+                f"INSERT INTO annotations ({self._ANN_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [ann.uuid, article_id, ann.coder, ann.label, ann.start, ann.end, ann.text,
+                 ann.note, ann.created_at, ann.updated_at, ann.deleted_at],
+            )
+
+    def overwrite_annotation_row(self, ann: Annotation) -> None:
+        """Take a newer version of a span (label, note, deletion) from another file."""
+        if ann.label not in self.schema.label_ids:
+            raise ProjectError(f"unknown label {ann.label!r}")
+        with self._write():
+            self.db.execute(
+                "UPDATE annotations SET label = ?, note = ?, updated_at = ?, deleted_at = ? "
+                "WHERE uuid = ?",
+                [ann.label, ann.note, ann.updated_at, ann.deleted_at, ann.uuid],
+            )
+
     # --- status -------------------------------------------------------------------------
 
     def status(self, article_id: int, coder: str) -> str:
@@ -558,16 +602,30 @@ class Project:
         if status not in STATUSES:
             raise ProjectError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
         self.article(article_id)
-        coder = self.add_coder(coder)
+        coder = validate_coder_name(coder)
         previous = self.status(article_id, coder)
+        self.put_status(article_id, coder, status, now())
+        return previous
+
+    def status_updated_at(self, article_id: int, coder: str) -> str | None:
+        row = self.db.execute(
+            "SELECT updated_at FROM article_status WHERE article_id = ? AND coder = ?",
+            [article_id, coder],
+        ).fetchone()
+        return row[0] if row else None
+
+    def put_status(self, article_id: int, coder: str, status: str, updated_at: str | None) -> None:
+        """Store a status from another project file with its own time (used by merge)."""
+        if status not in STATUSES:
+            raise ProjectError(f"unknown status {status!r}")
+        coder = self.add_coder(coder)
         with self._write():
             self.db.execute(
                 "INSERT INTO article_status (article_id, coder, status, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT(article_id, coder) DO UPDATE SET "
                 "status = excluded.status, updated_at = excluded.updated_at",
-                [article_id, coder, status, now()],
+                [article_id, coder, status, updated_at or now()],
             )
-        return previous
 
     def statuses(self, article_id: int) -> dict[str, str]:
         return dict(
@@ -576,6 +634,51 @@ class Project:
                 [article_id],
             ).fetchall()
         )
+
+    # --- copying between project files ------------------------------------------------
+
+    _ARTICLE_COLUMNS = (
+        "id, external_id, title, source, published, text, sha256, meta, origin, imported_at"
+    )
+
+    def copy_articles_from(self, source: Path, article_ids: list[int], coder: str) -> None:
+        """Copy articles (with their token and cue caches) and one coder's own annotations
+        and statuses from another project file, in one transaction."""
+        conn = self.db.conn
+        conn.execute("ATTACH DATABASE ? AS src", [str(source)])
+        try:
+            with self.transaction():
+                conn.execute("CREATE TEMP TABLE pick (id INTEGER PRIMARY KEY)")
+                conn.executemany("INSERT INTO temp.pick (id) VALUES (?)", [(i,) for i in article_ids])
+                picked = "IN (SELECT id FROM temp.pick)"
+                conn.execute(
+                    f"INSERT INTO articles ({self._ARTICLE_COLUMNS}) "
+                    f"SELECT {self._ARTICLE_COLUMNS} FROM src.articles WHERE id {picked}"
+                )
+                conn.execute(
+                    "INSERT INTO article_tokens (article_id, tokenizer, bounds) SELECT "
+                    f"article_id, tokenizer, bounds FROM src.article_tokens WHERE article_id {picked}"
+                )
+                conn.execute(
+                    "INSERT INTO article_cues (article_id, schema_sha256, tokenizer, cues) SELECT "
+                    "article_id, schema_sha256, tokenizer, cues FROM src.article_cues "
+                    f"WHERE article_id {picked}"
+                )
+                self.add_coder(coder)
+                conn.execute(
+                    f"INSERT INTO annotations ({self._ANN_COLUMNS}) SELECT {self._ANN_COLUMNS} "
+                    f"FROM src.annotations WHERE coder = ? AND article_id {picked}",
+                    [coder],
+                )
+                conn.execute(
+                    "INSERT INTO article_status (article_id, coder, status, updated_at) SELECT "
+                    "article_id, coder, status, updated_at FROM src.article_status "
+                    f"WHERE coder = ? AND article_id {picked}",
+                    [coder],
+                )
+                conn.execute("DROP TABLE temp.pick")
+        finally:
+            conn.execute("DETACH DATABASE src")
 
     # --- search -------------------------------------------------------------------------
 

@@ -38,7 +38,8 @@ def build_main_window(project_path: str | Path, coder: str) -> MainWindow:
 
 
 def choose_coder(project_path: Path) -> str | None:
-    """The remembered coder of this project, or ask (None if the user cancels)."""
+    """The remembered coder of this project, the coder a copy was made for, or ask (None if
+    the user cancels)."""
     from annotator.gui.coder_dialog import CoderDialog
     from annotator.gui.settings import last_coder, remembered_coder
 
@@ -46,6 +47,8 @@ def choose_coder(project_path: Path) -> str | None:
     if known:
         return known
     with Project.open(project_path) as project:
+        if project.assigned_coder:  # a blind copy made for one coder
+            return project.assigned_coder
         coders = project.coders()
     dialog = CoderDialog(coders, last_coder() or (coders[0] if len(coders) == 1 else None))
     return dialog.coder if dialog.exec() else None

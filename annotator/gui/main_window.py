@@ -6,9 +6,12 @@ the views then refresh from the :class:`~annotator.core.commands.Change` it retu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QInputDialog,
     QLabel,
@@ -27,6 +30,9 @@ from annotator.gui.codebook import CodebookPanel, label_tooltip
 from annotator.gui.colors import swatch
 from annotator.gui.spans_panel import SpansView
 from annotator.gui.undo import CoreUndoCommand
+
+if TYPE_CHECKING:
+    from annotator.gui.agreement_window import AgreementWindow
 
 
 class MainWindow(QMainWindow):
@@ -139,6 +145,10 @@ class MainWindow(QMainWindow):
         )
         self.precise_action.toggled.connect(self._set_precise)
         self.switch_coder_action = self._action("Switch coder…", self.switch_coder)
+        self.agreement_action = self._action(
+            "Agreement…", self.show_agreement, None,
+            "Inter-annotator agreement of the coders who have marked articles done",
+        )
         self.quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit)
 
         toolbar = QToolBar("Frames", self)
@@ -178,6 +188,8 @@ class MainWindow(QMainWindow):
         go.addActions([self.next_action, self.prev_action])
         view = menu.addMenu("&View")
         view.addAction(self.precise_action)
+        tools = menu.addMenu("&Tools")
+        tools.addAction(self.agreement_action)
 
     def _connect(self) -> None:
         self.articles.articleSelected.connect(self.open_article)
@@ -375,6 +387,29 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.articles.select_article(target)
             self.open_article(target)
+
+    def show_agreement(self) -> AgreementWindow:
+        """Compute agreement on this project and show it (for leads, on the merged master)."""
+        from annotator.core.reports import agreement_report
+        from annotator.gui.agreement_window import AgreementWindow
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = agreement_report(self.project)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.agreement_window = AgreementWindow(report, self.schema, self.show_place, self)
+        self.agreement_window.show()
+        return self.agreement_window
+
+    def show_place(self, article_id: int, start: int, end: int) -> None:
+        """Open an article with a stretch of its text selected (from the Agreement window)."""
+        self.articles.select_article(article_id)
+        self.open_article(article_id)
+        self.view.select_range(start, end)
+        self.view.ensureCursorVisible()
+        self.raise_()
+        self.activateWindow()
 
     def _error(self, message: str) -> None:
         QMessageBox.warning(self, "Framing Annotator", message)

@@ -1,0 +1,41 @@
+"""The agreement report as four CSV files (columns documented in README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.csvout import render_csv, write_files
+from annotator.core.reports import AgreementReport
+
+SUMMARY = ("measure", "level", "label", "value", "observed_agreement", "n_units", "n_coders", "note")
+PAIRWISE = ("coder_a", "coder_b", "label", "cohen_kappa", "f1_exact", "f1_overlap", "n_units")
+PER_ARTICLE = ("article_id", "title", "label", "krippendorff_alpha", "n_coders")
+DISAGREEMENTS = (
+    "article_id", "title", "label", "start", "end", "text", "coders_with", "coders_without"
+)
+
+
+def report_csvs(report: AgreementReport) -> dict[str, str]:
+    """File name -> CSV text."""
+    return {
+        "summary.csv": render_csv(SUMMARY, (
+            (r.measure, r.level, r.label, r.value, r.observed_agreement, r.n_units, r.n_coders,
+             r.note) for r in report.summary
+        )),
+        "pairwise.csv": render_csv(PAIRWISE, (
+            (r.coder_a, r.coder_b, r.label, r.cohen_kappa, r.f1_exact, r.f1_overlap, r.n_units)
+            for r in report.pairwise
+        )),
+        "per_article.csv": render_csv(PER_ARTICLE, (
+            (r.article_id, r.title, r.label, r.krippendorff_alpha, r.n_coders)
+            for r in report.per_article
+        )),
+        "disagreements.csv": render_csv(DISAGREEMENTS, (
+            (d.article_id, d.title, d.label, d.start, d.end, d.text, ";".join(d.coders_with),
+             ";".join(d.coders_without)) for d in report.disagreements
+        )),
+    }
+
+
+def write_report(report: AgreementReport, folder: Path, encoding: str = "utf-8-sig") -> list[Path]:
+    return write_files(folder, report_csvs(report), encoding)

@@ -1,0 +1,188 @@
+"""The agreement report: every measure at every level, per label, as rows a lead can publish.
+
+Computed once from :class:`~annotator.core.units.StudyData`; the CLI writes it as CSV
+(:mod:`annotator.core.csvout`) and the Agreement window shows the same rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from annotator.core import agreement
+from annotator.core.project import Project
+from annotator.core.units import ArticleUnits, StudyData, collect
+
+OVERALL = "*"
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    measure: str
+    level: str
+    label: str
+    value: float | None
+    observed_agreement: float | None
+    n_units: int
+    n_coders: int
+    note: str
+
+
+@dataclass(frozen=True)
+class PairRow:
+    coder_a: str
+    coder_b: str
+    label: str
+    cohen_kappa: float | None
+    f1_exact: float | None
+    f1_overlap: float | None
+    n_units: int
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    article_id: str
+    title: str
+    label: str
+    krippendorff_alpha: float | None
+    n_coders: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    article: int  # internal id, to open the article
+    article_id: str
+    title: str
+    label: str
+    start: int
+    end: int
+    text: str
+    coders_with: tuple[str, ...]
+    coders_without: tuple[str, ...]
+
+
+@dataclass
+class AgreementReport:
+    coders: list[str]
+    labels: list[str]
+    n_articles: int
+    summary: list[SummaryRow] = field(default_factory=list)
+    pairwise: list[PairRow] = field(default_factory=list)
+    per_article: list[ArticleRow] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    def value(self, measure: str, level: str, label: str) -> float | None:
+        for row in self.summary:
+            if (row.measure, row.level, row.label) == (measure, level, label):
+                return row.value
+        raise KeyError((measure, level, label))
+
+    def pair(self, coder_a: str, coder_b: str, label: str) -> PairRow | None:
+        for row in self.pairwise:
+            if {row.coder_a, row.coder_b} == {coder_a, coder_b} and row.label == label:
+                return row
+        return None
+
+
+def _summary(measure: str, level: str, label: str, result: agreement.Agreement) -> SummaryRow:
+    return SummaryRow(
+        measure, level, label, result.value, result.observed, result.n_units, result.n_coders,
+        result.reason,
+    )
+
+
+def agreement_report(
+    project: Project, coders: list[str] | None = None, articles: list[str] | None = None
+) -> AgreementReport:
+    """Everything `annotator agreement` writes, computed from the project."""
+    return build_report(collect(project, coders, articles))
+
+
+def build_report(data: StudyData) -> AgreementReport:
+    report = AgreementReport(list(data.coders), list(data.labels), len(data.articles))
+    pairs = list(combinations(data.coders, 2))
+    for label in data.labels:
+        rows = data.token_rows(label)
+        matrix = [rows[c] for c in data.coders]
+        report.summary.append(
+            _summary("krippendorff_alpha", "token", label, agreement.krippendorff_alpha(matrix))
+        )
+        report.summary.append(
+            _summary("fleiss_kappa", "token", label, agreement.fleiss_kappa(matrix))
+        )
+        for a, b in pairs:
+            kappa = agreement.cohen_kappa(rows[a], rows[b])
+            exact, overlap = _pair_f1(data, a, b, label)
+            report.pairwise.append(
+                PairRow(a, b, label, kappa.value, exact, overlap, kappa.n_units)
+            )
+    spans, length, count = data.continuum(data.coders)
+    unitizing = agreement.unitizing_alpha(spans, length)
+    note = f"{count} article(s) done by all {len(data.coders)} coders, laid end to end"
+    for label in [*data.labels, OVERALL]:
+        result = unitizing.get(label) or agreement.Agreement(
+            None, None, length, len(data.coders), "no coder used this label in these articles"
+        )
+        row = _summary("unitizing_alpha", "character", label, result)
+        report.summary.append(
+            SummaryRow(**{**row.__dict__, "note": "; ".join(filter(None, [row.note, note]))})
+        )
+    for label in data.labels:
+        rows = data.article_rows(label)
+        matrix = [rows[c] for c in data.coders]
+        report.summary.append(
+            _summary("krippendorff_alpha", "article", label, agreement.krippendorff_alpha(matrix))
+        )
+        report.summary.append(
+            _summary("fleiss_kappa", "article", label, agreement.fleiss_kappa(matrix))
+        )
+    for article in data.articles:
+        done = [c for c in data.coders if c in article.done]
+        for label in data.labels:
+            result = agreement.krippendorff_alpha([article.token_values(c, label) for c in done])
+            report.per_article.append(
+                ArticleRow(article.external_id, article.title, label, result.value, len(done),
+                           result.reason)
+            )
+            report.disagreements.extend(_disagreements(article, label, done))
+    return report
+
+
+def _pair_f1(data: StudyData, a: str, b: str, label: str) -> tuple[float | None, float | None]:
+    spans, _length, _count = data.continuum([a, b], label)
+    first = [(s, e) for s, e, _ in spans[a]]
+    second = [(s, e) for s, e, _ in spans[b]]
+    exact = agreement.span_f1(first, second, "exact")
+    overlap = agreement.span_f1(first, second, "overlap")
+    return exact.f1, overlap.f1
+
+
+def _disagreements(article: ArticleUnits, label: str, done: list[str]) -> list[Disagreement]:
+    """Stretches of text that some done coders gave this label and others did not."""
+    if len(done) < 2:
+        return []
+    edges = {0, article.length}
+    for coder in done:
+        for start, end in article.coder_spans(coder, label):
+            edges.update((start, end))
+    points = sorted(edges)
+    stretches: list[list] = []  # [start, end, coders_with]
+    for a, b in zip(points, points[1:]):
+        covering = tuple(
+            c for c in done if any(s <= a and e >= b for s, e in article.coder_spans(c, label))
+        )
+        if not covering or len(covering) == len(done):
+            continue
+        if stretches and stretches[-1][1] == a and stretches[-1][2] == covering:
+            stretches[-1][1] = b
+        else:
+            stretches.append([a, b, covering])
+    return [
+        Disagreement(
+            article.id, article.external_id, article.title, label, start, end,
+            article.text[start:end], covering, tuple(c for c in done if c not in covering),
+        )
+        for start, end, covering in stretches
+        if article.text[start:end].strip()
+    ]

@@ -1,0 +1,221 @@
+"""The Agreement window for leads: pairwise matrices, the summary, the disagreements, Export.
+
+Everything shown comes from one :class:`~annotator.core.reports.AgreementReport`; no measure is
+computed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.report_files import write_report
+from annotator.core.reports import AgreementReport
+from annotator.core.schema import Schema
+
+MATRIX_MEASURES = {
+    "cohen_kappa": "Cohen's κ (tokens)",
+    "f1_exact": "Span F1, exact",
+    "f1_overlap": "Span F1, overlap",
+}
+#: Krippendorff's rule of thumb: >= 0.800 reliable, >= 0.667 tentative conclusions only.
+GOOD, TENTATIVE = 0.8, 0.667
+
+
+def value_color(value: float | None) -> QColor:
+    if value is None:
+        return QColor("#E0E0E0")
+    if value >= GOOD:
+        return QColor("#C8E6C9")
+    if value >= TENTATIVE:
+        return QColor("#FFF59D")
+    return QColor("#FFCDD2")
+
+
+def fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item
+
+
+class AgreementWindow(QWidget):
+    """``open_place(article_id, start, end)`` is called when a disagreement is double-clicked."""
+
+    def __init__(
+        self,
+        report: AgreementReport,
+        schema: Schema,
+        open_place: Callable[[int, int, int], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("agreementWindow")
+        self.setWindowTitle("Agreement — Framing Annotator")
+        self.resize(1100, 760)
+        self.report = report
+        self.schema = schema
+        self._open_place = open_place
+
+        self.label_box = QComboBox()
+        self.label_box.setObjectName("agreementLabel")
+        for label in report.labels:
+            self.label_box.addItem(schema.label(label).display_name, label)
+        self.measure_box = QComboBox()
+        self.measure_box.setObjectName("agreementMeasure")
+        for key, title in MATRIX_MEASURES.items():
+            self.measure_box.addItem(title, key)
+        self.matrix = QTableWidget()
+        self.matrix.setObjectName("agreementMatrix")
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary = self._table("agreementSummary", [
+            "measure", "level", "label", "value", "observed", "units", "coders", "note"])
+        self.disagreements = self._table("disagreementList", [
+            "article", "label", "text", "coders with", "coders without", "position"])
+        self.disagreements.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        export = QPushButton("Export CSV…")
+        export.setObjectName("exportButton")
+        export.clicked.connect(self.export_dialog)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Frame:"))
+        top.addWidget(self.label_box, 1)
+        top.addWidget(QLabel("Matrix:"))
+        top.addWidget(self.measure_box, 1)
+        top.addStretch(1)
+        top.addWidget(export)
+        heading = QLabel(
+            f"{len(report.coders)} coder(s) · {report.n_articles} article(s) · cells: "
+            f"green ≥ {GOOD:.3f}, yellow ≥ {TENTATIVE:.3f}, red below, grey undefined"
+        )
+        heading.setStyleSheet("color: #555")
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(heading)
+        row = QSplitter(Qt.Orientation.Horizontal)
+        row.addWidget(self.matrix)
+        row.addWidget(self.summary)
+        row.setSizes([400, 700])
+        upper_layout.addWidget(row, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(self.disagreements)
+        splitter.setSizes([420, 340])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.label_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.measure_box.currentIndexChanged.connect(lambda _i: self.fill_matrix())
+        self.refresh()
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    @property
+    def label(self) -> str:
+        return self.label_box.currentData()
+
+    def refresh(self) -> None:
+        self.fill_matrix()
+        self.fill_summary()
+        self.fill_disagreements()
+
+    def fill_matrix(self) -> None:
+        coders = self.report.coders
+        measure = self.measure_box.currentData()
+        self.matrix.clear()
+        self.matrix.setRowCount(len(coders))
+        self.matrix.setColumnCount(len(coders))
+        self.matrix.setHorizontalHeaderLabels(coders)
+        self.matrix.setVerticalHeaderLabels(coders)
+        for i, a in enumerate(coders):
+            for j, b in enumerate(coders):
+                if i == j:
+                    item = _item("")
+                    item.setBackground(QColor("#F5F5F5"))
+                else:
+                    pair = self.report.pair(a, b, self.label)
+                    value = getattr(pair, measure) if pair else None
+                    units = pair.n_units if pair else 0
+                    item = _item(fmt(value), f"{a} × {b}: {fmt(value)} over {units} token(s)")
+                    item.setBackground(value_color(value))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.matrix.setItem(i, j, item)
+
+    def fill_summary(self) -> None:
+        rows = [r for r in self.report.summary if r.label in (self.label, "*")]
+        self.summary.setRowCount(len(rows))
+        for k, r in enumerate(rows):
+            cells = [r.measure, r.level, r.label, fmt(r.value), fmt(r.observed_agreement),
+                     str(r.n_units), str(r.n_coders), r.note]
+            for col, text in enumerate(cells):
+                item = _item(text, r.note)
+                if col == 3:
+                    item.setBackground(value_color(r.value))
+                self.summary.setItem(k, col, item)
+
+    def visible_disagreements(self) -> list:
+        return [d for d in self.report.disagreements if d.label == self.label]
+
+    def fill_disagreements(self) -> None:
+        rows = self.visible_disagreements()
+        self.disagreements.setRowCount(len(rows))
+        for k, d in enumerate(rows):
+            cells = [d.article_id, d.label, d.text.replace("\n", " ⏎ "), ", ".join(d.coders_with),
+                     ", ".join(d.coders_without), f"{d.start}–{d.end}"]
+            for col, text in enumerate(cells):
+                self.disagreements.setItem(k, col, _item(text, d.title if col == 0 else ""))
+
+    def open_row(self, row: int) -> None:
+        d = self.visible_disagreements()[row]
+        self._open_place(d.article, d.start, d.end)
+
+    def export_to(self, folder: Path, encoding: str = "utf-8-sig") -> list[Path]:
+        return write_report(self.report, folder, encoding)
+
+    def export_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export agreement report to folder")
+        if not folder:
+            return
+        try:
+            written = self.export_to(Path(folder))
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "Export", str(exc))
+            return
+        QMessageBox.information(
+            self, "Export", "Wrote:\n" + "\n".join(str(p) for p in written)
+        )
