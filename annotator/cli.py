@@ -181,22 +181,43 @@ def tokens_cmd(project: str, article: str) -> None:
 
 @cli.command("export")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--out", required=True, help="Output file, or - for standard output.")
-def export_cmd(project: str, fmt: str, out: str) -> None:
-    """Export PROJECT's articles, annotations and statuses."""
-    from annotator.core.exporters import write_jsonl
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "brat"]), default="jsonl",
+              show_default=True, help="jsonl: articles with annotations and statuses (import "
+              "reads it back); csv: one row per span; brat: a folder of .txt/.ann files.")
+@click.option("--out", required=True,
+              help="Output file (a folder for brat), or - for standard output (jsonl, csv).")
+@click.option("--coder", help="brat only: just this coder's spans.")
+def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
+    """Export PROJECT's articles and annotations for analysis (R, pandas, spaCy, brat)."""
+    from annotator.core.csvout import write_files
+    from annotator.core.exporters import annotations_csv, brat_files, write_jsonl
 
     with _open(project) as proj:
+        if fmt == "brat":
+            if out == "-":
+                raise click.UsageError("brat writes a folder: give --out FOLDER")
+            files = brat_files(proj, coder)
+            written = write_files(Path(out), files, "utf-8")
+            click.echo(f"wrote {len(written)} file(s) to {out}", err=True)
+            return
+        if coder:
+            raise click.UsageError("--coder goes with --format brat")
         if out == "-":
             sys.stdout.flush()
             # UTF-8 and LF whatever the console's encoding (a Japanese Windows one is cp932).
-            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
-            write_jsonl(proj, stream)
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            if fmt == "jsonl":
+                write_jsonl(proj, stream)
+            else:
+                stream.write(annotations_csv(proj))
             stream.flush()
             stream.detach()  # leave stdout open
             return
         target = Path(out)
+        if fmt == "csv":
+            write_files(target.parent, {target.name: annotations_csv(proj)})
+            click.echo(f"wrote {out}", err=True)
+            return
         partial = target.with_name(target.name + ".partial")
         try:
             with partial.open("w", encoding="utf-8", newline="\n") as fh:
@@ -288,13 +309,22 @@ def agreement_cmd(
 
 @cli.command("selfcheck")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False),
-              help="Also write the result to this file (for builds without a console).")
+              help="Also write the result to this file (without a console, the default is "
+                   "selfcheck.txt in the log folder).")
 def selfcheck_cmd(report_file: str | None) -> None:
     """Check tokenizing, the project file, export and the main window on this machine.
 
     The window is built offscreen, so this works without a screen. Exit status 0 if all passed.
     """
+    from annotator.core.logs import SELFCHECK_NAME, has_console, log_dir
     from annotator.core.selfcheck import run_selfcheck
+
+    if report_file is None and not has_console():  # a windowed build: nobody sees the output
+        report_file = str(log_dir() / SELFCHECK_NAME)
+        try:
+            log_dir().mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # writing the report below says what is wrong
 
     def window() -> str:
         from annotator.gui.selfcheck import check_window
@@ -317,6 +347,9 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: `annotator [PROJECT]` opens the app; otherwise a subcommand."""
     import multiprocessing
 
+    from annotator.core.logs import ensure_streams
+
+    ensure_streams()  # a windowed build has no console: print to the log folder instead
     multiprocessing.freeze_support()  # import's tokenizer workers, in a frozen build
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:

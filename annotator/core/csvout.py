@@ -17,7 +17,8 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 
-ENCODINGS = ("utf-8-sig", "cp932")
+ENCODINGS = ("utf-8-sig", "cp932")  # what a user may choose for reports
+_INTERNAL = ("utf-8",)  # plain UTF-8, for files other tools read (brat)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
@@ -49,7 +50,7 @@ def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 
 def encode_csv(name: str, text: str, encoding: str) -> bytes:
-    if encoding not in ENCODINGS:
+    if encoding not in ENCODINGS + _INTERNAL:
         raise InputError(f"--encoding {encoding!r}: use utf-8-sig (the default) or cp932")
     try:
         return text.encode(encoding)
@@ -65,7 +66,7 @@ def encode_csv(name: str, text: str, encoding: str) -> bytes:
 
 
 def write_files(folder: Path, files: dict[str, str], encoding: str = "utf-8-sig") -> list[Path]:
-    """Write several CSV texts into ``folder``: all of them, or (on any error) none."""
+    """Write several text files into ``folder``: all of them, or (on any error) none."""
     encoded = {name: encode_csv(name, text, encoding) for name, text in files.items()}
     try:
         folder.mkdir(parents=True, exist_ok=True)

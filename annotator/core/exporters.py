@@ -49,3 +49,69 @@ def write_jsonl(project: Project, out: TextIO) -> int:
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+ANNOTATION_CSV = (
+    "article_id", "title", "coder", "label", "start", "end", "text", "note", "created",
+    "updated", "uuid",
+)
+
+
+def annotations_csv(project: Project) -> str:
+    """One row per live span (for R, pandas, Excel); offsets are code points, end exclusive."""
+    from annotator.core.csvout import render_csv
+
+    articles = {s.id: project.article(s.id) for s in project.articles()}
+    rows = (
+        (articles[a.article_id].external_id, articles[a.article_id].title, a.coder, a.label,
+         a.start, a.end, a.text, a.note, a.created_at, a.updated_at, a.uuid)
+        for a in project.annotations()
+    )
+    return render_csv(ANNOTATION_CSV, rows)
+
+
+def brat_files(project: Project, coder: str | None = None) -> dict[str, str]:
+    """brat standoff: ``ID.txt`` (the stored text) and ``ID.ann`` per article, and
+    ``annotation.conf``. brat counts offsets in characters (code points), as we do.
+
+    A span's coder goes into an AnnotatorNotes line with its note; with ``coder`` given, only
+    that coder's spans are written. A span across a line break is split into fragments, as
+    brat requires.
+    """
+    files: dict[str, str] = {}
+    labels = project.schema.label_ids
+    files["annotation.conf"] = (
+        "[entities]\n" + "\n".join(labels) + "\n[relations]\n[events]\n[attributes]\n"
+    )
+    by_article: dict[int, list] = {}
+    for ann in project.annotations(coder=coder):
+        by_article.setdefault(ann.article_id, []).append(ann)
+    for summary in project.articles():
+        article = project.article(summary.id)
+        name = _safe_name(article.external_id)
+        files[f"{name}.txt"] = article.text
+        lines = []
+        for k, ann in enumerate(by_article.get(article.id, []), start=1):
+            fragments = _fragments(article.text, ann.start, ann.end)
+            where = ";".join(f"{s} {e}" for s, e in fragments)
+            covered = " ".join(article.text[s:e] for s, e in fragments)
+            lines.append(f"T{k}\t{ann.label} {where}\t{covered}")
+            note = f"coder={ann.coder}" + (f"; {ann.note}" if ann.note else "")
+            lines.append(f"#{k}\tAnnotatorNotes T{k}\t{note.replace(chr(10), ' ')}")
+        files[f"{name}.ann"] = "\n".join(lines) + ("\n" if lines else "")
+    return files
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts = []
+    at = start
+    for piece in text[start:end].split("\n"):
+        if piece:
+            parts.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return parts or [(start, end)]
+
+
+def _safe_name(external_id: str) -> str:
+    """A file name for an article id: path separators and reserved characters replaced."""
+    return "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in external_id)

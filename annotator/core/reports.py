@@ -150,12 +150,22 @@ def build_report(data: StudyData) -> AgreementReport:
 
 
 def _pair_f1(data: StudyData, a: str, b: str, label: str) -> tuple[float | None, float | None]:
-    spans, _length, _count = data.continuum([a, b], label)
-    first = [(s, e) for s, e, _ in spans[a]]
-    second = [(s, e) for s, e, _ in spans[b]]
-    exact = agreement.span_f1(first, second, "exact")
-    overlap = agreement.span_f1(first, second, "overlap")
-    return exact.f1, overlap.f1
+    """Span F1 of a pair over the articles both have done, pooled (micro-averaged).
+
+    Spans of different articles can never match, so matching article by article and adding
+    up the counts gives the same result as one matching over all articles, much faster.
+    """
+    results = []
+    for mode in ("exact", "overlap"):
+        matched = n_a = n_b = 0
+        for article in data.articles:
+            if a in article.done and b in article.done:
+                result = agreement.span_f1(
+                    article.coder_spans(a, label), article.coder_spans(b, label), mode
+                )
+                matched, n_a, n_b = matched + result.matched, n_a + result.n_a, n_b + result.n_b
+        results.append(2 * matched / (n_a + n_b) if n_a + n_b else None)
+    return results[0], results[1]
 
 
 def _disagreements(article: ArticleUnits, label: str, done: list[str]) -> list[Disagreement]:

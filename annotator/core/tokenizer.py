@@ -9,7 +9,9 @@ are read.
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate, chain
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.text import is_grapheme_boundary
 
 if TYPE_CHECKING:
@@ -64,11 +67,36 @@ _FEATURES_FORMAT = (
 
 
 @lru_cache(maxsize=None)
-def _tagger(output: str = "") -> fugashi.Tagger:
+def _tagger(output: str = "") -> fugashi.GenericTagger:
     """A tagger per output format (each is cheap: the dictionary is shared and mapped)."""
-    import fugashi  # imported lazily: start-up should not pay for the dictionary
+    import unidic_lite  # imported lazily: start-up should not pay for the dictionary
 
-    return fugashi.Tagger(output)
+    return build_tagger(output, unidic_lite.DICDIR)
+
+
+def build_tagger(output: str, dicdir: str | os.PathLike[str]) -> fugashi.GenericTagger:
+    """A MeCab tagger on the dictionary in ``dicdir``, with ``output`` (MeCab options).
+
+    The dictionary is named explicitly (``-r``, ``-d``) and each path quoted for shlex, which is
+    how fugashi splits its argument: fugashi.Tagger would add its own ``-d "PATH"`` (and prefer
+    a full `unidic` if one were installed), which breaks on a ``"`` in the install folder. So any
+    folder works: spaces, Japanese, quotes, a Windows path with backslashes.
+    """
+    import fugashi
+
+    dicdir = os.fspath(dicdir)
+    mecabrc = os.path.join(dicdir, "mecabrc")
+    args = f"-r {shlex.quote(mecabrc)} -d {shlex.quote(dicdir)} {output}".rstrip()
+    try:
+        return fugashi.GenericTagger(args)
+    except RuntimeError as exc:  # MeCab's own report (long) stays attached as the cause
+        needed = ("dicrc", "sys.dic", "matrix.bin", "char.bin", "unk.dic")
+        missing = [n for n in needed if not os.path.isfile(os.path.join(dicdir, n))]
+        detail = f" (missing: {', '.join(missing)})" if missing else ""
+        raise AnnotatorError(
+            f"{dicdir}: cannot load the Japanese dictionary (unidic-lite){detail}; "
+            "reinstall Framing Annotator"
+        ) from exc
 
 
 #: Version of this module's own rules (chunking, grapheme-cluster merging): part of the id.

@@ -56,8 +56,10 @@ def choose_coder(project_path: Path) -> str | None:
 
 def run(project_path: str | Path, coder: str | None = None) -> int:
     """Run the app until the window closes; returns the exit code."""
+    from annotator.gui import crash
     from annotator.gui.settings import remember_coder
 
+    crash.install()  # log file, and a message box for any unexpected error
     app = application()
     path = Path(project_path)
     try:
