@@ -13,6 +13,13 @@ Rows, each against a floor measured in the same run:
                            time on a prebuilt array is printed beside the row. Goal <= 1.0x.
                            Before timing, the two values must agree to 1e-9 (else exit 1).
 
+  report N art. x 3 coders the full agreement report (annotator.core.reports.agreement_report
+                           and the four CSV files) on a merged project of N articles (default
+                           1,000, from the seed sentences), 3 coders who all marked every article
+                           done, ~20 spans each per article. Goal: under 3 s (absolute). Floor,
+                           for information: reading the spans, texts and cached tokens the
+                           report needs, computing nothing.
+
 Add a row: write ``row_x(args) -> bool`` (print one row with print_row, return whether it met
 its goal, raise SystemExit on a wrong result) and append it to ROWS.
 """
@@ -21,8 +28,11 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from _timing import Case, interleaved, print_header, print_row
 
@@ -85,12 +95,103 @@ def row_token_alpha(args: argparse.Namespace) -> bool:
     )
 
 
-ROWS: list[Callable[[argparse.Namespace], bool]] = [row_token_alpha]
+def build_study(folder: Path, articles: int, coders: tuple[str, ...], spans: int, seed: int):
+    """A merged master: ``articles`` articles from the seed sentences, every coder done with
+    all of them and about ``spans`` spans each per article, coders differing now and then."""
+    import uuid
+
+    from annotator.core.importers import import_paths
+    from annotator.core.project import Project, now
+    from annotator.core.tokenizer import tokenizer_id
+
+    rng = random.Random(seed)
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    sentences = [
+        piece + "。"
+        for path in sorted(seeds.glob("*.txt"))
+        for piece in path.read_text(encoding="utf-8").replace("\n", "").split("。")
+        if piece.strip()
+    ]
+    texts = folder / "articles"
+    texts.mkdir()
+    for k in range(articles):
+        body = "\n".join("".join(rng.sample(sentences, 4)) for _ in range(4))
+        (texts / f"{k:04d}.txt").write_text(f"記事{k}\n{body}", encoding="utf-8")
+    project = Project.create(folder / "study.annot")
+    import_paths(project, [texts])
+    labels = project.schema.label_ids
+    stamp = now()
+    rows = []
+    for article_id in project.article_ids():
+        text = project.article(article_id).text
+        bounds = project.cached_bounds(article_id, tokenizer_id())
+        base = [(rng.randrange(len(bounds) - 6), rng.randrange(1, 6), rng.choice(labels))
+                for _ in range(spans)]
+        for coder in coders:
+            for first, width, label in base:
+                if rng.random() < 0.25:  # a boundary one token off
+                    first = max(0, first + rng.choice((-1, 1)))
+                if rng.random() < 0.1:  # another frame
+                    label = rng.choice(labels)
+                start, end = bounds[first][0], bounds[min(first + width, len(bounds) - 1)][1]
+                rows.append((str(uuid.uuid4()), article_id, coder, label, start, end,
+                             text[start:end], "", stamp, stamp, None))
+    with project.transaction():
+        for coder in coders:
+            project.add_coder(coder)
+        project.db.conn.executemany(
+            "INSERT INTO annotations (uuid, article_id, coder, label, start_offset, end_offset, "
+            "text, note, created_at, updated_at, deleted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        project.db.conn.executemany(
+            "INSERT INTO article_status (article_id, coder, status, updated_at) VALUES (?,?,?,?)",
+            [(a, c, "done", stamp) for a in project.article_ids() for c in coders])
+    return project
+
+
+def row_report(args: argparse.Namespace) -> bool:
+    from annotator.core.report_files import write_report
+    from annotator.core.reports import agreement_report
+    from annotator.core.tokenizer import tokenizer_id
+
+    folder = Path(tempfile.mkdtemp(prefix="bench_report_"))
+    try:
+        project = build_study(folder, args.articles, ("alice", "bob", "carol"), 20, args.seed)
+        tok = tokenizer_id()
+
+        def floor() -> None:  # reading what the report needs, nothing computed
+            project.annotations()
+            for article_id in project.article_ids():
+                project.article(article_id)
+                project.cached_bounds_flat(article_id, tok)
+
+        runs = {"n": 0}
+
+        def report() -> None:
+            runs["n"] += 1
+            write_report(agreement_report(project), folder / f"out{runs['n']}")
+
+        best = interleaved([Case("floor", floor), Case("report", report)],
+                           repeat=args.repeat, verbose=args.verbose)
+        spans = project.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+        passed = best["report"] < 3.0
+        print_row(
+            f"report {args.articles:,} art. x 3 coders", best["report"], best["floor"], None,
+            extra=f"{spans:,} spans; {best['report']:.2f} s (goal < 3 s): "
+                  f"{'PASS' if passed else 'OVER'}",
+        )
+        project.close()
+        return passed
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+ROWS: list[Callable[[argparse.Namespace], bool]] = [row_token_alpha, row_report]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=1_000_000)
+    parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--verbose", action="store_true")

@@ -92,8 +92,35 @@ def _is_missing(value: Any) -> bool:
     return value is None or value != value
 
 
-def _patterns(data: Sequence[Sequence[Hashable | None]]) -> tuple[int, int, Counter]:
+@dataclass(frozen=True)
+class Patterns:
+    """Coding data counted once: how often each unit value-pattern occurs.
+
+    Every measure here depends only on these counts, so a report that computes alpha, Fleiss'
+    kappa and all pairwise Cohen's kappas on the same data counts its units once:
+    ``p = Patterns.of(data); krippendorff_alpha(p); fleiss_kappa(p); cohen_kappa_of(p, 0, 1)``.
+    """
+
+    n_coders: int
+    n_units: int
+    counts: Counter
+
+    @classmethod
+    def of(cls, data: Sequence[Sequence[Hashable | None]]) -> Patterns:
+        return cls(*_patterns(data))
+
+    def pair(self, i: int, j: int) -> Counter:
+        """Counts of (coder i's value, coder j's value) over the units."""
+        pairs: Counter = Counter()
+        for pattern, count in self.counts.items():
+            pairs[(pattern[i], pattern[j])] += count
+        return pairs
+
+
+def _patterns(data: Sequence[Sequence[Hashable | None]] | Patterns) -> tuple[int, int, Counter]:
     """(coders, units, Counter of unit value-patterns); rows of unequal length are an error."""
+    if isinstance(data, Patterns):
+        return data.n_coders, data.n_units, data.counts
     rows = list(data)
     if not rows:
         return 0, 0, Counter()
@@ -111,7 +138,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]]) -> Agreement:
+def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]] | Patterns) -> Agreement:
     """Krippendorff's alpha for nominal data with missing values (Krippendorff 2011, 2004 ch. 11).
 
     ``data`` has one row per coder and one column per unit; ``None`` is a missing value. Units with
@@ -169,7 +196,7 @@ def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]]) -> Agreement:
     return Agreement(float(value), observed, n_units, len(coders_seen), note)
 
 
-def fleiss_kappa(data: Sequence[Sequence[Hashable | None]]) -> Agreement:
+def fleiss_kappa(data: Sequence[Sequence[Hashable | None]] | Patterns) -> Agreement:
     """Fleiss' kappa (Fleiss 1971) for several coders and nominal categories.
 
     Fleiss' formula assumes the same number of ratings on every unit, so only *complete* units
@@ -222,7 +249,15 @@ def cohen_kappa(a: Sequence[Hashable | None], b: Sequence[Hashable | None]) -> A
     """
     if len(a) != len(b):
         raise ValueError(f"both coders need one value per unit: {len(a)} != {len(b)}")
-    pairs = Counter(zip(a, b))
+    return _cohen(Counter(zip(a, b)), len(a))
+
+
+def cohen_kappa_of(patterns: Patterns, i: int, j: int) -> Agreement:
+    """Cohen's kappa of coders (rows) ``i`` and ``j`` of already counted data."""
+    return _cohen(patterns.pair(i, j), patterns.n_units)
+
+
+def _cohen(pairs: Counter, length: int) -> Agreement:
     agree = 0
     n_units = 0
     total_a: dict[Any, int] = {}
@@ -235,11 +270,11 @@ def cohen_kappa(a: Sequence[Hashable | None], b: Sequence[Hashable | None]) -> A
             agree += count
         total_a[x] = total_a.get(x, 0) + count
         total_b[y] = total_b.get(y, 0) + count
-    dropped = len(a) - n_units
+    dropped = length - n_units
     note = f"{_plural(dropped, 'unit')} missing a value dropped" if dropped else ""
     if n_units == 0:
         why = "no unit was coded by both coders"
-        return Agreement(None, None, 0, 0, why if len(a) else "no units")
+        return Agreement(None, None, 0, 0, why if length else "no units")
     chance = sum(t * total_b.get(c, 0) for c, t in total_a.items())  # N^2 * P_e
     p_o = Fraction(agree, n_units)
     square = n_units * n_units

@@ -102,17 +102,18 @@ def agreement_report(
 def build_report(data: StudyData) -> AgreementReport:
     report = AgreementReport(list(data.coders), list(data.labels), len(data.articles))
     pairs = list(combinations(data.coders, 2))
+    index = {c: k for k, c in enumerate(data.coders)}
     for label in data.labels:
         rows = data.token_rows(label)
-        matrix = [rows[c] for c in data.coders]
+        counted = agreement.Patterns.of([rows[c] for c in data.coders])  # count tokens once
         report.summary.append(
-            _summary("krippendorff_alpha", "token", label, agreement.krippendorff_alpha(matrix))
+            _summary("krippendorff_alpha", "token", label, agreement.krippendorff_alpha(counted))
         )
         report.summary.append(
-            _summary("fleiss_kappa", "token", label, agreement.fleiss_kappa(matrix))
+            _summary("fleiss_kappa", "token", label, agreement.fleiss_kappa(counted))
         )
         for a, b in pairs:
-            kappa = agreement.cohen_kappa(rows[a], rows[b])
+            kappa = agreement.cohen_kappa_of(counted, index[a], index[b])
             exact, overlap = _pair_f1(data, a, b, label)
             report.pairwise.append(
                 PairRow(a, b, label, kappa.value, exact, overlap, kappa.n_units)

@@ -699,3 +699,18 @@ def test_agreement_module_imports_neither_numpy_nor_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_counted_patterns_give_the_same_measures():
+    """Reports count each label's tokens once (Patterns) and derive every measure from that."""
+    import random
+
+    from annotator.core.agreement import Patterns, cohen_kappa, cohen_kappa_of
+
+    rng = random.Random(5)
+    data = [[rng.choice([0, 1, 1, None]) for _ in range(500)] for _ in range(3)]
+    counted = Patterns.of(data)
+    assert krippendorff_alpha(counted) == krippendorff_alpha(data)
+    assert fleiss_kappa(counted) == fleiss_kappa(data)
+    for i, j in ((0, 1), (0, 2), (1, 2)):
+        assert cohen_kappa_of(counted, i, j) == cohen_kappa(data[i], data[j])
