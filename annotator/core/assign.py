@@ -13,6 +13,7 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 from annotator.core.project import Project, validate_coder_name
+from annotator.core.session import tokens_and_cues
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,10 @@ def assign(
     with Project.create(partial, schema=master.schema, name=f"{master.name} — {coder}") as copy:
         copy.set_assignment(coder, master.name)
         copy.copy_articles_from(master.path, chosen, coder)
-        external = [copy.article(i).external_id for i in copy.article_ids()]
+        external = []
+        for article_id in copy.article_ids():
+            article = copy.article(article_id)
+            tokens_and_cues(copy, article)  # cue highlights ready: the coder opens instantly
+            external.append(article.external_id)
     partial.replace(out)  # the copy appears whole or not at all
     return AssignReport(out, coder, external, seed)

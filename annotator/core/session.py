@@ -24,6 +24,30 @@ class OpenArticle:
     cues: list[CueSpan]
 
 
+def tokens_and_cues(
+    project: Project, article: Article
+) -> tuple[list[tuple[int, int]], list[CueSpan]]:
+    """Token boundaries and cue spans, from the project's cache when it is current.
+
+    Import stores the boundaries; an article whose cue cache is missing or stale (another
+    dictionary or schema) is tokenized with lemmas now and the result stored, so it happens once.
+    """
+    schema, tok = project.schema, tokenizer_id()
+    bounds = project.cached_bounds(article.id, tok)
+    cached = project.cached_cues(article.id, schema.sha256, tok)
+    if bounds is not None and cached is not None:
+        ids = schema.label_ids
+        return bounds, [CueSpan(s, e, ids[k]) for s, e, k in cached]
+    bounds, cues = bounds_and_cues(article.text, schema)
+    index = {label: k for k, label in enumerate(schema.label_ids)}
+    with project.transaction():
+        project.store_bounds(article.id, bounds, tok)
+        project.store_cues(
+            article.id, schema.sha256, tok, [(c.start, c.end, index[c.label]) for c in cues]
+        )
+    return bounds, cues
+
+
 class Session:
     def __init__(self, project: Project, coder: str) -> None:
         self.project = project
@@ -32,31 +56,10 @@ class Session:
     def open_article(self, article_id: int) -> OpenArticle:
         """Tokenize and find cues; opening a not-started article marks it in progress."""
         article = self.project.article(article_id)
-        bounds, cues = self.tokens_and_cues(article)
+        bounds, cues = tokens_and_cues(self.project, article)
         if self.project.status(article_id, self.coder) == "not_started":
             self.project.set_status(article_id, self.coder, "in_progress")
         return OpenArticle(article, bounds, TokenIndex(bounds), cues)
-
-    def tokens_and_cues(self, article: Article) -> tuple[list[tuple[int, int]], list[CueSpan]]:
-        """Token boundaries and cue spans, from the project's cache when it is current.
-
-        Import stores both; an article whose cache is missing or stale (another dictionary)
-        is tokenized with lemmas now and the result stored, so it happens once.
-        """
-        project, schema, tok = self.project, self.project.schema, tokenizer_id()
-        bounds = project.cached_bounds(article.id, tok)
-        cached = project.cached_cues(article.id, schema.sha256, tok)
-        if bounds is not None and cached is not None:
-            ids = schema.label_ids
-            return bounds, [CueSpan(s, e, ids[k]) for s, e, k in cached]
-        bounds, cues = bounds_and_cues(article.text, schema)
-        index = {label: k for k, label in enumerate(schema.label_ids)}
-        with project.transaction():
-            project.store_bounds(article.id, bounds, tok)
-            project.store_cues(
-                article.id, schema.sha256, tok, [(c.start, c.end, index[c.label]) for c in cues]
-            )
-        return bounds, cues
 
     def spans(self, article_id: int) -> list[Annotation]:
         """This coder's live spans in the article, in text order."""

@@ -184,3 +184,14 @@ def test_merge_refuses_another_schema_naming_labels(master: Project, tmp_path: P
 def test_merge_refuses_the_master_itself(master: Project):
     with pytest.raises(ProjectError, match="master project itself"):
         merge(master, [master.path])
+
+
+def test_blind_copy_has_cue_highlights_ready(master: Project, tmp_path: Path):
+    out = tmp_path / "ready.annot"
+    assign(master, "alice", out)
+    with Project.open(out) as copy:
+        for article_id in copy.article_ids():
+            cues = copy.cached_cues(article_id, copy.schema.sha256, tokenizer_id())
+            assert cues is not None
+        assert any(copy.cached_cues(i, copy.schema.sha256, tokenizer_id())
+                   for i in copy.article_ids())
