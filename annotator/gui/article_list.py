@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.project import STATUSES, ArticleSummary
+from annotator.gui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +37,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ArticleListModel(QAbstractTableModel):
+class ArticleListModel(ListTableModel):
     HEADERS = ("Title", "Chars", "Status")
 
     def __init__(self, coder: str, parent: QWidget | None = None) -> None:
@@ -46,9 +46,7 @@ class ArticleListModel(QAbstractTableModel):
         self.rows: list[ArticleSummary] = []
 
     def set_articles(self, rows: Sequence[ArticleSummary]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        self.set_rows(list(rows))
 
     def update_status(self, article_id: int, status: str) -> None:
         for i, row in enumerate(self.rows):
@@ -64,17 +62,6 @@ class ArticleListModel(QAbstractTableModel):
         for row in self.rows:
             counts[row.status(self.coder)] += 1
         return counts
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

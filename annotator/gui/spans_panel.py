@@ -4,41 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from annotator.core.project import Annotation
 from annotator.core.schema import Schema
 from annotator.gui.colors import swatch
+from annotator.gui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SpansModel(QAbstractTableModel):
+class SpansModel(ListTableModel):
     HEADERS = ("Label", "Text", "Note", "Position")
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.schema = schema
-        self.spans: list[Annotation] = []
         self._icons = {lab.id: swatch(lab.color) for lab in schema.labels}
 
+    @property
+    def spans(self) -> list[Annotation]:
+        return self.rows
+
     def set_spans(self, spans: Sequence[Annotation]) -> None:
-        self.beginResetModel()
-        self.spans = sorted(spans, key=lambda a: (a.start, -a.end, a.created_at))
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.spans)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self.set_rows(sorted(spans, key=lambda a: (a.start, -a.end, a.created_at)))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -138,33 +138,29 @@ def test_what_survives(tmp_path: Path, source: Path) -> None:
             assert obj["text"][a["start"] : a["end"]] == a["text"]
 
 
+def snapshot(project: Project) -> dict:
+    """Everything an export must carry, as comparable values."""
+    return {
+        "articles": [(a.external_id, a.title, a.length) for a in project.articles()],
+        "texts": [project.article(a.id).text for a in project.articles()],
+        "meta": [project.article(a.id).meta for a in project.articles()],
+        "annotations": [
+            (a.uuid, a.coder, a.label, a.start, a.end, a.text, a.note, a.created_at, a.updated_at)
+            for a in project.annotations()
+        ],
+        "statuses": [project.statuses(a.id) for a in project.articles()],
+    }
+
+
 def test_round_trip_keeps_everything(tmp_path: Path, source: Path) -> None:
     with Project.create(tmp_path / "one.annot") as one:
         import_paths(one, [source])
         exported = tmp_path / "exported.jsonl"
         exported.write_text(export_text(one), encoding="utf-8")
-        first = {
-            "articles": [(a.external_id, a.title, a.length) for a in one.articles()],
-            "texts": [one.article(a.id).text for a in one.articles()],
-            "meta": [one.article(a.id).meta for a in one.articles()],
-            "annotations": [
-                (a.uuid, a.coder, a.label, a.start, a.end, a.text, a.note, a.created_at, a.updated_at)
-                for a in one.annotations()
-            ],
-            "statuses": [one.statuses(a.id) for a in one.articles()],
-        }
+        first = snapshot(one)
     with Project.create(tmp_path / "two.annot") as two:
         import_paths(two, [exported])
-        second = {
-            "articles": [(a.external_id, a.title, a.length) for a in two.articles()],
-            "texts": [two.article(a.id).text for a in two.articles()],
-            "meta": [two.article(a.id).meta for a in two.articles()],
-            "annotations": [
-                (a.uuid, a.coder, a.label, a.start, a.end, a.text, a.note, a.created_at, a.updated_at)
-                for a in two.annotations()
-            ],
-            "statuses": [two.statuses(a.id) for a in two.articles()],
-        }
+        second = snapshot(two)
     assert second == first
     assert len(first["annotations"]) == 9
     assert first["statuses"][0] == {"alice": "done", "bob": "in_progress"}
