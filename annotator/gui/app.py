@@ -71,5 +71,6 @@ def run(project_path: str | Path, coder: str | None = None) -> int:
         QMessageBox.critical(None, "Framing Annotator", str(exc))
         return 1
     remember_coder(path, window.session.coder)
+    window.restore_layout()
     window.show()
     return app.exec()

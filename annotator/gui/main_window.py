@@ -414,6 +414,22 @@ class MainWindow(QMainWindow):
     def _error(self, message: str) -> None:
         QMessageBox.warning(self, "Framing Annotator", message)
 
+    def restore_layout(self) -> None:
+        """Window size, dock layout: as the user left them."""
+        from annotator.gui.settings import settings
+
+        store = settings()
+        geometry, state = store.value("window/geometry"), store.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        from annotator.gui.settings import settings
+
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
         self.project.close()
         super().closeEvent(event)
