@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from importlib import resources
 from pathlib import Path
 
+from annotator.core.data_files import data_folder
 from annotator.core.importers import import_paths
 from annotator.core.project import Project
 
@@ -26,7 +26,7 @@ def data_dir() -> Path:
 
 def sample_texts() -> list[tuple[str, str]]:
     """(file name, text) of the bundled sample articles, in order."""
-    folder = resources.files("annotator.resources").joinpath("samples")
+    folder = data_folder("resources").joinpath("samples")
     return sorted(
         (entry.name, entry.read_text("utf-8"))
         for entry in folder.iterdir()

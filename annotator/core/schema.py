@@ -11,10 +11,10 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from annotator.core.data_files import data_folder
 from annotator.core.errors import SchemaError
 
 
@@ -76,7 +76,7 @@ def _validator() -> Any:
     import jsonschema
 
     meta = json.loads(
-        resources.files("annotator.schemas").joinpath("framing.schema.json").read_text("utf-8")
+        data_folder("schemas").joinpath("framing.schema.json").read_text("utf-8")
     )
     return jsonschema.Draft202012Validator(meta)
 
@@ -174,5 +174,5 @@ def load_schema(path: str | Path) -> Schema:
 
 def default_schema() -> Schema:
     """The framing schema shipped with the app (security, economy, self-reliance)."""
-    text = resources.files("annotator.schemas").joinpath("framing.json").read_text("utf-8")
+    text = data_folder("schemas").joinpath("framing.json").read_text("utf-8")
     return schema_from_json(text, "framing.json")
