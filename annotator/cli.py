@@ -63,7 +63,16 @@ def open_cmd(project: str | None, coder: str | None) -> None:
     from annotator.core.demo import ensure_demo_project
 
     path = Path(project) if project else ensure_demo_project()
-    _open(str(path)).close()  # refuse a bad file here, with a one-line message
+    try:
+        _open(str(path)).close()  # refuse a bad file here, with a one-line message
+    except AnnotatorError as exc:
+        from annotator.core.logs import has_console
+
+        if not has_console():  # started from a desktop (windowed build): say it in a window
+            from annotator.gui.crash import show_message
+
+            show_message(str(exc))
+        raise
     from annotator.gui.app import run
 
     sys.exit(run(path, coder))

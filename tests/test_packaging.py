@@ -67,7 +67,7 @@ class Recorder:
                 (dest + "/" + Path(src).name, src, "BINARY") for src, dest in kwargs["binaries"]
             ] + [
                 ("PySide6/Qt/lib/libQt6Widgets.so.6", "/x", "BINARY"),
-                ("PySide6/Qt/lib/libQt6Network.so.6", "/x", "BINARY"),
+                ("PySide6/Qt/plugins/tls/libqopensslbackend.so", "/x", "BINARY"),
                 ("PySide6/Qt/plugins/platforms/libqxcb.so", "/x", "BINARY"),
                 ("PySide6/Qt/plugins/imageformats/libqpdf.so", "/x", "BINARY"),
                 ("PySide6/opengl32sw.dll", "/x", "BINARY"),
@@ -140,8 +140,9 @@ def test_spec_leaves_out_unused_qt_parts(spec_run):
     kept = {dest for dest, _, _ in analysis.binaries + analysis.datas}
     assert "PySide6/Qt/lib/libQt6Widgets.so.6" in kept
     assert "PySide6/Qt/plugins/platforms/libqxcb.so" in kept
-    for gone in ("PySide6/Qt/lib/libQt6Network.so.6", "PySide6/Qt/plugins/imageformats/libqpdf.so",
-                 "PySide6/opengl32sw.dll", "PySide6/Qt/translations/qtbase_ja.qm"):
+    for gone in ("PySide6/Qt/plugins/tls/libqopensslbackend.so",
+                 "PySide6/Qt/plugins/imageformats/libqpdf.so", "PySide6/opengl32sw.dll",
+                 "PySide6/Qt/translations/qtbase_ja.qm"):
         assert gone not in kept
 
 
@@ -178,10 +179,10 @@ def test_spec_makes_a_onedir_bundle_with_a_windowed_and_a_console_program(spec_r
         ("PySide6/translations/qtbase_ja.qm", False),
         ("PySide6/Qt/lib/libQt6Gui.so.6", True),
         ("PySide6/Qt/lib/libicudata.so.73", True),
-        ("PySide6/Qt/lib/libQt6Qml.so.6", False),
-        ("PySide6/Qt/lib/QtNetwork.framework/Versions/A/QtNetwork", False),
         ("PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", True),
-        ("PySide6/Qt6Pdf.dll", False),
+        ("PySide6\\Qt6Widgets.dll", True),
+        ("PySide6\\opengl32sw.dll", False),
+        ("PySide6\\d3dcompiler_47.dll", False),
         ("PySide6/QtWidgets.abi3.so", True),
         ("unidic_lite/dicdir/sys.dic", True),
         ("annotator/schemas/framing.json", True),
@@ -404,3 +405,48 @@ def test_missing_dictionary_is_a_clear_error(tmp_path: Path):
     with pytest.raises(AnnotatorError) as err:
         tokenizer.build_tagger("", folder)
     assert str(folder) in str(err.value) and "sys.dic" in str(err.value)
+
+
+def test_ci_builds_the_bundle_with_the_documented_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Building the coders' bundle", 1)[1].split("\n## ", 1)[0]
+    (command,) = [line for line in section.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+                  if line.strip()]
+    assert command == "python -m PyInstaller packaging/annotator.spec --noconfirm --clean"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ".venv/bin/" + command in ci
+    assert any(line.startswith("dist/annotator/annotator selfcheck --report ") for line in ci)
+
+
+def test_a_bad_project_opened_without_a_console_is_refused_in_a_message_box(tmp_path: Path):
+    home = tmp_path / "home"
+    bad = tmp_path / "壊れた study.annot"
+    bad.write_bytes(b"not a project file" * 100)
+    out = tmp_path / "seen.txt"
+    result = run_without_console(
+        f"""
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+        from annotator.cli import main
+        from annotator.gui.app import application
+
+        application()
+
+        def answer():
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, answer)
+                return
+            Path({str(out)!r}).write_text(box.text(), encoding="utf-8")
+            box.accept()
+
+        QTimer.singleShot(50, answer)
+        main([{str(bad)!r}])
+        """,
+        home,
+    )
+    assert result.returncode == 1
+    shown = out.read_text(encoding="utf-8")
+    assert str(bad) in shown
+    assert shown in (home / "logs" / "console.log").read_text(encoding="utf-8")

@@ -99,6 +99,16 @@ def show_error(text: str, details: str) -> None:
         _showing = False
 
 
+def show_message(text: str) -> None:
+    """Tell the user why the app cannot start (when there is no console to say it on)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.app import application
+
+    application()
+    QMessageBox.critical(None, TITLE, text)
+
+
 def _where(exc_type: type[BaseException], tb: TracebackType | None) -> tuple[str, str, int]:
     """The error's type and the innermost place it was raised: what makes two errors the same."""
     frames = traceback.extract_tb(tb) if tb is not None else []

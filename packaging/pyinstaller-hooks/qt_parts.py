@@ -11,8 +11,9 @@ input on Linux goes through ibus or fcitx); the XDG portal theme. Left out: Qt's
 image formats (the app's only images are drawn colour swatches; PNG is built into QtGui), icon
 engines, touch-screen input, embedded-Linux platforms (eglfs, linuxfb, vnc), the GTK theme (it
 would bundle a cairo that clashes with the system's GTK), Wayland client buffer integrations
-(OpenGL; widgets draw through shared memory, built into the Wayland platform plugin), the
-Windows software OpenGL renderer, and every QtNetwork/QtQml/QtQuick/QtPdf/QtSvg library.
+(OpenGL; widgets draw through shared memory, built into the Wayland platform plugin), and the
+Windows software OpenGL renderer. With those plugins gone, no QtNetwork, QtQml, QtQuick, QtPdf,
+QtSvg or QtOpenGL library is pulled in (the spec also excludes their Python modules).
 """
 
 from __future__ import annotations
@@ -29,16 +30,13 @@ DROP_PLUGINS = (
     "vnc", "linuxfb", "eglfs", "minimalegl", "vkkhrdisplay", "direct2d",  # platforms
     "gtk3",  # platformthemes
     "adwaita",  # wayland-decoration-client (needs QtSvg); bradient stays
-    "ivi-shell", "fullscreen-shell", "qt-shell", "wl-shell",  # wayland-shell-integration: xdg-shell stays
+    # wayland-shell-integration: xdg-shell stays
+    "ivi-shell", "fullscreen-shell", "qt-shell", "wl-shell",
 )
-# Qt libraries (Linux .so, macOS framework, Windows .dll) that no kept module or plugin needs.
-DROP_LIBS = (
-    "Qt6Network", "Qt6Qml", "Qt6Quick", "Qt6Pdf", "Qt6Svg", "Qt6OpenGL", "Qt6VirtualKeyboard",
-    "Qt6WaylandCompositor", "Qt6WlShellIntegration", "Qt6EglFS", "Qt6EglFs",
-    "Qt6Designer", "Qt6Labs", "Qt6Sql", "Qt6Test", "Qt6Charts", "Qt6Graphs", "Qt6Multimedia",
-    "QtNetwork.framework", "QtQml", "QtQuick", "QtPdf", "QtSvg", "QtOpenGL", "QtVirtualKeyboard",
-    "opengl32sw", "d3dcompiler", "libEGL.dll", "libGLESv2.dll",
-)
+# Files that PyInstaller's top-level PySide6 hook adds on Windows without anything linking them:
+# the software OpenGL renderer (20 MB) and ANGLE. Qt's libraries themselves are never filtered:
+# the analysis brings only those that a kept module or plugin links, and all of those are needed.
+DROP_EXTRAS = ("opengl32sw", "d3dcompiler", "libEGL.dll", "libGLESv2.dll")
 
 
 def kept(dest_name: str) -> bool:
@@ -53,7 +51,7 @@ def kept(dest_name: str) -> bool:
         at = parts.index("plugins")
         kind = parts[at + 1] if at + 2 < len(parts) else ""
         return kind in KEEP_PLUGIN_TYPES and not any(frag in name.lower() for frag in DROP_PLUGINS)
-    return not any(lib in part for part in parts for lib in DROP_LIBS)
+    return not any(extra in name for extra in DROP_EXTRAS)
 
 
 def collect(hook_file: str):
@@ -63,6 +61,7 @@ def collect(hook_file: str):
     hiddenimports, binaries, datas = add_qt6_dependencies(hook_file)
 
     def keep(entries):
-        return [(src, dest) for src, dest in entries if kept(os.path.join(dest, os.path.basename(src)))]
+        return [(src, dest) for src, dest in entries
+                if kept(os.path.join(dest, os.path.basename(src)))]
 
     return hiddenimports, keep(binaries), keep(datas)
