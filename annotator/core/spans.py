@@ -50,12 +50,6 @@ class TokenIndex:
         i = bisect_left(self._starts, offset)
         return self._starts[i] if i < len(self._starts) else offset
 
-    def token_at(self, offset: int) -> tuple[int, int] | None:
-        i = bisect_right(self._starts, offset) - 1
-        if i >= 0 and self._starts[i] <= offset < self._ends[i]:
-            return self.bounds[i]
-        return None
-
 
 def snap_selection(
     text: str, start: int, end: int, tokens: TokenIndex | None

@@ -149,7 +149,6 @@ class ArticleView(QTextEdit):
         self._tokens: TokenIndex | None = None
         self._highlighter: _Highlighter | None = None
         self._document: QTextDocument | None = None
-        self._press_pos: QPoint | None = None
 
     # --- the one place where Qt positions and stored offsets meet -----------------------
 
@@ -198,14 +197,6 @@ class ArticleView(QTextEdit):
             self._document.deleteLater()
         self._document = document
         self.moveCursor(QTextCursor.MoveOperation.Start)
-
-    def clear_article(self) -> None:
-        self._text = ""
-        self._map = Utf16Map("")
-        self._tokens = None
-        self._cues, self._cue_starts, self.span_layers, self._spans = [], [], [], []
-        self.selected_uuid = None
-        self.setPlainText("")
 
     def _set_spans_data(self, spans: Sequence[Annotation]) -> None:
         self._spans = list(spans)
@@ -357,10 +348,6 @@ class ArticleView(QTextEdit):
         ):
             forward = event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_End)
             self._snap_keyboard_edge(forward)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self._press_pos = event.position().toPoint()
-        super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
