@@ -6,6 +6,7 @@ the views then refresh from the :class:`~annotator.core.commands.Change` it retu
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -144,6 +145,10 @@ class MainWindow(QMainWindow):
             "Select single characters instead of whole tokens (a character is never split)"
         )
         self.precise_action.toggled.connect(self._set_precise)
+        self.open_action = self._action(
+            "Open project…", self.choose_project, QKeySequence.StandardKey.Open,
+            "Open another project file (.annot)",
+        )
         self.switch_coder_action = self._action("Switch coder…", self.switch_coder)
         self.agreement_action = self._action(
             "Agreement…", self.show_agreement, None,
@@ -172,6 +177,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.open_action)
         file_menu.addAction(self.switch_coder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -364,6 +370,36 @@ class MainWindow(QMainWindow):
     def reopen_article(self) -> None:
         if self.opened is not None:
             self.run(SetStatus(self.project, self.opened.article.id, self.session.coder, "in_progress"))
+
+    def choose_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open project", str(self.project.path.parent),
+            "Framing Annotator projects (*.annot);;All files (*)",
+        )
+        if path:
+            self.open_project_file(Path(path))
+
+    def open_project_file(self, path: Path, coder: str | None = None) -> MainWindow | None:
+        """Open another project in a new window (asking for the coder if needed) and close
+        this one; on a bad file, say why and keep this window."""
+        from annotator.gui.app import build_main_window, choose_coder
+        from annotator.gui.settings import remember_coder
+
+        try:
+            coder = coder or choose_coder(path)
+            if not coder:
+                return None
+            window = build_main_window(path, coder)
+        except AnnotatorError as exc:
+            self._error(str(exc))
+            return None
+        remember_coder(path, window.session.coder)
+        window.restore_layout()
+        window.show()
+        self.close()
+        return window
 
     def switch_coder(self) -> None:
         from annotator.gui.coder_dialog import CoderDialog

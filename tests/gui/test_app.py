@@ -109,3 +109,30 @@ def test_thousands_of_highlight_updates_do_not_abort(tmp_path: Path, project_pat
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived 200" in result.stdout
+
+
+def test_open_another_project_from_the_window(qtbot, project_path: Path, tmp_path: Path):
+    from annotator.core.project import Project
+
+    window = build_main_window(project_path, "alice")
+    qtbot.addWidget(window)
+    assert window.open_action.shortcut().toString() == "Ctrl+O"
+    other = tmp_path / "other.annot"
+    Project.create(other, name="Other").close()
+    second = window.open_project_file(other, "bob")
+    qtbot.addWidget(second)
+    assert "Other" in second.windowTitle() and "bob" in second.windowTitle()
+    broken = tmp_path / "broken.annot"
+    broken.write_text("not a database", encoding="utf-8")
+    messages = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        messages.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(100, read_and_close)
+    assert second.open_project_file(broken, "bob") is None
+    assert messages and "not an SQLite file" in messages[0]
+    assert second.isVisible()
+    second.close()
