@@ -1,21 +1,27 @@
-"""Take the README screenshot: the real window on the demo articles, with a few spans.
+"""Take the README screenshots on a (virtual) screen with a CJK font, e.g. on Debian:
 
-Run on a (virtual) screen with a CJK font, e.g. on Debian:
     apt-get install xvfb fonts-noto-cjk
     xvfb-run -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
+    xvfb-run -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py --agreement docs/agreement.png
+
+The first is the annotation window on the demo articles with a few spans; the second the
+Agreement window with three coders whose spans are drawn at random (seeded), so they agree
+often but not always.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+import random
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
-from annotator.core.demo import sample_texts
-from annotator.core.importers import import_paths
+from annotator.core.demo import create_demo_project
 from annotator.core.project import Project
+from annotator.core.tokenizer import tokenizer_id
 from annotator.gui.app import application, build_main_window
 
 SPANS = [  # (text to find, label)
@@ -26,35 +32,67 @@ SPANS = [  # (text to find, label)
 ]
 
 
-def main(out: str) -> None:
-    app = application()
-    tmp = tempfile.mkdtemp()
-    for name, text in sample_texts():
-        Path(tmp, name).write_text(text, encoding="utf-8")
-    path = Path(tmp, "demo.annot")
-    with Project.create(path, name="Demo") as project:
-        import_paths(project, [tmp])
+def three_coders(project: Project) -> None:
+    rng = random.Random(3)
+    labels = project.schema.label_ids
+    for article_id in project.article_ids():
+        bounds = project.cached_bounds(article_id, tokenizer_id())
+        shared = [(rng.randrange(len(bounds) - 8), rng.randrange(1, 6), rng.choice(labels))
+                  for _ in range(6)]
+        for coder in ("alice", "bob", "carol"):
+            for first, width, label in shared:
+                if rng.random() < 0.3:
+                    first += 1
+                if rng.random() < 0.15:
+                    label = rng.choice(labels)
+                project.add_annotation(article_id, coder, label, bounds[first][0],
+                                       bounds[first + width][1])
+            project.set_status(article_id, coder, "done")
+
+
+def annotation_window(path: Path) -> QWidget:
     window = build_main_window(path, "hanako")
     window.resize(1440, 860)
     window.show()
     text = window.view.text
     for needle, label in SPANS:
         start = text.find(needle)
-        if start < 0:
-            continue
-        window.view.select_range(start, start + len(needle))
-        window.tag_selection(label)
+        if start >= 0:
+            window.view.select_range(start, start + len(needle))
+            window.tag_selection(label)
     spans = window.session.spans(window.current_article_id)
     if spans:
         window.spans.selectRow(len(spans) - 1)
+    return window
+
+
+def agreement_window(path: Path) -> QWidget:
+    window = build_main_window(path, "lead")
+    window.show()
+    agreement = window.show_agreement()
+    agreement.resize(1200, 700)
+    agreement.move(0, 0)
+    return agreement
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default=None)
+    parser.add_argument("--agreement", action="store_true", help="the Agreement window")
+    args = parser.parse_args()
+    out = args.out or ("docs/agreement.png" if args.agreement else "docs/screenshot.png")
+    app = application()
+    path = Path(tempfile.mkdtemp(), "demo.annot")
+    with create_demo_project(path) as project:
+        if args.agreement:
+            three_coders(project)
+    widget = agreement_window(path) if args.agreement else annotation_window(path)
 
     def shoot() -> None:
-        screen = window.screen()
-        shot = screen.grabWindow(0, window.x(), window.y(), window.frameGeometry().width(),
-                                 window.frameGeometry().height())
+        frame = widget.frameGeometry()
+        shot = widget.screen().grabWindow(0, widget.x(), widget.y(), frame.width(), frame.height())
         shot.save(out)
         print(f"wrote {out} ({shot.width()}x{shot.height()})")
-        window.close()
         app.quit()
 
     QTimer.singleShot(800, shoot)
@@ -62,4 +100,4 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
+    main()

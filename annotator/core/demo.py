@@ -47,10 +47,16 @@ def ensure_demo_project() -> Path:
     partial = path.with_name(path.name + ".creating")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
+    create_demo_project(partial).close()
+    os.replace(partial, path)  # appears whole or not at all
+    return path
+
+
+def create_demo_project(path: Path) -> Project:
+    """A new project at ``path`` holding the sample articles (also for screenshots)."""
+    project = Project.create(path, name="Demo")
     with tempfile.TemporaryDirectory() as tmp:
         for name, text in sample_texts():
             Path(tmp, name).write_text(text, encoding="utf-8")
-        with Project.create(partial, name="Demo") as project:
-            import_paths(project, [tmp])
-    os.replace(partial, path)  # appears whole or not at all
-    return path
+        import_paths(project, [tmp])
+    return project
