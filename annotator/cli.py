@@ -18,16 +18,27 @@ from annotator.core.errors import AnnotatorError
 
 
 class _Group(click.Group):
-    """Turns AnnotatorError into click's one-line error instead of a traceback."""
+    """Turns AnnotatorError, and a damaged file met while reading, into click's one-line error
+    instead of a traceback."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
+        import sqlite3
+
         try:
             return super().invoke(ctx)
         except AnnotatorError as exc:
             raise click.ClickException(str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            where = _opened[-1] if _opened else "the project file"
+            raise click.ClickException(
+                f"{where}: the file is damaged ({exc}); run `annotator check {where}`"
+            ) from None
         except BrokenPipeError:  # `annotator export ... --out - | head`
             sys.stderr.close()
             sys.exit(0)
+
+
+_opened: list[str] = []  # project files opened by this command, for error messages
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,10 +59,28 @@ def lean_gui_process() -> None:
             sys.modules[name] = None  # type: ignore[assignment]  # `import name` now fails
 
 
-def _open(path: str):
-    from annotator.core.project import Project
+def _open(path: str, read_only: bool = False):
+    """Open a project; ``read_only`` for commands that only read it (they then work on
+    read-only media and write nothing beside the file). A command that writes is refused at
+    once, saying why, if the file cannot be written."""
+    from annotator.core.store import Project
 
-    return Project.open(path)
+    _opened.append(path)
+    project = Project.open(path, read_only=read_only)
+    if not read_only:
+        try:
+            project.require_writable()
+        except AnnotatorError:
+            project.close()
+            raise
+    return project
+
+
+def _sound(project) -> None:
+    """Refuse damaged texts or spans before reading them (names `annotator check`)."""
+    from annotator.core.store.integrity import require_sound
+
+    require_sound(project)
 
 
 @cli.command("open")
@@ -64,7 +93,7 @@ def open_cmd(project: str | None, coder: str | None) -> None:
 
     path = Path(project) if project else ensure_demo_project()
     try:
-        _open(str(path)).close()  # refuse a bad file here, with a one-line message
+        _open(str(path), read_only=True).close()  # refuse a bad file here, in one line
     except AnnotatorError as exc:
         from annotator.core.logs import has_console
 
@@ -85,7 +114,7 @@ def open_cmd(project: str | None, coder: str | None) -> None:
 @click.option("--name", default="", help="Project name shown in the app (default: file name).")
 def new_cmd(project: str, schema_file: str | None, name: str) -> None:
     """Create a new, empty PROJECT file."""
-    from annotator.core.project import Project
+    from annotator.core.store import Project
     from annotator.core.schema import load_schema
 
     schema = load_schema(schema_file) if schema_file else None
@@ -153,10 +182,10 @@ def trim_cmd(project: str, article: str, line_range: str | None, cut_at: str | N
 @click.argument("project", type=click.Path(dir_okay=False))
 def articles_cmd(project: str) -> None:
     """List PROJECT's articles: number, id, length, each coder's status, title."""
-    with _open(project) as proj:
-        coders = proj.coders()
+    with _open(project, read_only=True) as proj:
+        coders = proj.coders.names()
         click.echo("\t".join(["#", "id", "chars", *coders, "title"]))
-        for n, art in enumerate(proj.articles(), start=1):
+        for n, art in enumerate(proj.articles.summaries(), start=1):
             cells = [str(n), art.external_id, str(art.length)]
             cells += [art.status(c) for c in coders]
             click.echo("\t".join([*cells, art.title]))
@@ -172,8 +201,8 @@ def tokens_cmd(project: str, article: str) -> None:
     """
     from annotator.core.tokenizer import cue_spans, tokenize
 
-    with _open(project) as proj:
-        art = proj.find_article(article)
+    with _open(project, read_only=True) as proj:
+        art = proj.articles.find(article)
         tokens = tokenize(art.text)
         cues: dict[tuple[int, int], list[str]] = {}
         for cue in cue_spans(art.text, tokens, proj.schema):
@@ -200,8 +229,10 @@ def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
     """Export PROJECT's articles and annotations for analysis (R, pandas, spaCy, brat)."""
     from annotator.core.csvout import write_files
     from annotator.core.exporters import annotations_csv, brat_files, write_jsonl
+    from annotator.core.files import atomic_open
 
-    with _open(project) as proj:
+    with _open(project, read_only=True) as proj:
+        _sound(proj)
         if fmt == "brat":
             if out == "-":
                 raise click.UsageError("brat writes a folder: give --out FOLDER")
@@ -227,14 +258,8 @@ def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
             write_files(target.parent, {target.name: annotations_csv(proj)})
             click.echo(f"wrote {out}", err=True)
             return
-        partial = target.with_name(target.name + ".partial")
-        try:
-            with partial.open("w", encoding="utf-8", newline="\n") as fh:
-                count = write_jsonl(proj, fh)
-            partial.replace(target)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise click.ClickException(f"{out}: cannot write ({exc.strerror})") from None
+        with atomic_open(target, "w", encoding="utf-8", newline="\n") as fh:
+            count = write_jsonl(proj, fh)
     click.echo(f"wrote {count} article(s) to {out}", err=True)
 
 
@@ -264,7 +289,8 @@ def assign_cmd(
 
     if seed is not None and sample is None:
         raise click.UsageError("--seed goes with --sample")
-    with _open(project) as master:
+    with _open(project, read_only=True) as master:
+        _sound(master)
         report = assign(master, coder, out, _split(article_ids), sample, seed)
     click.echo(report.summary())
 
@@ -275,8 +301,10 @@ def assign_cmd(
 def merge_cmd(project: str, files: tuple[str, ...]) -> None:
     """Merge coders' returned FILES into the master PROJECT (annotations, notes, statuses).
 
-    Articles are matched by the hash of their text; the newer edit of a span wins and
-    deletions are kept. Merging a file twice changes nothing. All or nothing.
+    Articles are matched by the hash of their text; a span's UUID must name the same article,
+    coder and offsets everywhere; the later edit wins by revision (never by a laptop's clock),
+    deletions are kept, and edits both files made are listed as conflicts. Merging a file twice,
+    or files in another order, gives the same master. The FILES are only read. All or nothing.
     """
     from annotator.core.merge import merge
 
@@ -301,7 +329,8 @@ def agreement_cmd(
     from annotator.core.report_files import write_report
     from annotator.core.reports import agreement_report
 
-    with _open(project) as proj:
+    with _open(project, read_only=True) as proj:
+        _sound(proj)
         report = agreement_report(proj, _split(coders), _split(article_ids))
     if len(report.coders) < 2:
         click.echo(
@@ -314,6 +343,26 @@ def agreement_cmd(
             value = "—" if row.value is None else f"{row.value:.3f}"
             click.echo(f"  {row.measure:<19} {row.level:<9} {row.label:<18} {value}")
     click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+@cli.command("check")
+@click.argument("project", type=click.Path(dir_okay=False))
+def check_cmd(project: str) -> None:
+    """Look for damage in PROJECT: SQLite's integrity and foreign keys, every text's SHA-256,
+    every span inside its text, labels and statuses the schema knows, caches readable.
+
+    Prints one line per problem and exits 1 if there is any. The file is only read.
+    """
+    from annotator.core.store.integrity import problems
+
+    with _open(project, read_only=True) as proj:
+        found = problems(proj)
+    for line in found:
+        click.echo(f"{project}: {line}")
+    if found:
+        click.echo(f"{len(found)} problem(s) found in {project}", err=True)
+        sys.exit(1)
+    click.echo(f"{project}: no problems found")
 
 
 @cli.command("selfcheck")

@@ -101,7 +101,7 @@ def build_study(folder: Path, articles: int, coders: tuple[str, ...], spans: int
     import uuid
 
     from annotator.core.importers import import_paths
-    from annotator.core.project import Project, now
+    from annotator.core.store import Project, now
     from annotator.core.tokenizer import tokenizer_id
 
     rng = random.Random(seed)
@@ -122,9 +122,9 @@ def build_study(folder: Path, articles: int, coders: tuple[str, ...], spans: int
     labels = project.schema.label_ids
     stamp = now()
     rows = []
-    for article_id in project.article_ids():
-        text = project.article(article_id).text
-        bounds = project.cached_bounds(article_id, tokenizer_id())
+    for article_id in project.articles.ids():
+        text = project.articles.get(article_id).text
+        bounds = project.tokens.bounds(article_id, tokenizer_id())
         base = [(rng.randrange(len(bounds) - 6), rng.randrange(1, 6), rng.choice(labels))
                 for _ in range(spans)]
         for coder in coders:
@@ -138,13 +138,13 @@ def build_study(folder: Path, articles: int, coders: tuple[str, ...], spans: int
                              text[start:end], "", stamp, stamp, None))
     with project.transaction():
         for coder in coders:
-            project.add_coder(coder)
+            project.coders.add(coder)
         project.db.conn.executemany(
             "INSERT INTO annotations (uuid, article_id, coder, label, start_offset, end_offset, "
             "text, note, created_at, updated_at, deleted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         project.db.conn.executemany(
             "INSERT INTO article_status (article_id, coder, status, updated_at) VALUES (?,?,?,?)",
-            [(a, c, "done", stamp) for a in project.article_ids() for c in coders])
+            [(a, c, "done", stamp) for a in project.articles.ids() for c in coders])
     return project
 
 
@@ -159,10 +159,10 @@ def row_report(args: argparse.Namespace) -> bool:
         tok = tokenizer_id()
 
         def floor() -> None:  # reading what the report needs, nothing computed
-            project.annotations()
-            for article_id in project.article_ids():
-                project.article(article_id)
-                project.cached_bounds_flat(article_id, tok)
+            project.annotations.list()
+            for article_id in project.articles.ids():
+                project.articles.get(article_id)
+                project.tokens.bounds_flat(article_id, tok)
 
         runs = {"n": 0}
 

@@ -146,7 +146,7 @@ class ImportRuns:
         self.encodings: dict[str, int] = {}
 
     def setup(self):
-        from annotator.core.project import Project
+        from annotator.core.store import Project
 
         self.runs += 1
         return Project.create(self.workdir / f"bench{self.processes}-{self.runs}.annot")

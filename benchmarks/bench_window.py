@@ -49,7 +49,7 @@ def seed_text(length: int) -> str:
 
 def build_project(folder: Path) -> tuple[Path, dict[int, int]]:
     from annotator.core.importers import import_paths
-    from annotator.core.project import Project
+    from annotator.core.store import Project
 
     sizes = {}
     for n in (10_000, 200_000):
@@ -58,7 +58,7 @@ def build_project(folder: Path) -> tuple[Path, dict[int, int]]:
     path = folder / "bench.annot"
     with Project.create(path) as project:
         import_paths(project, [folder])
-        for summary in project.articles():
+        for summary in project.articles.summaries():
             sizes[int(summary.external_id.split("_")[1])] = summary.id
     return path, sizes
 
@@ -107,7 +107,7 @@ def main() -> None:
     print_header()
     for size in (10_000, 200_000):
         article_id = ids[size]
-        text = window.project.article(article_id).text
+        text = window.project.articles.get(article_id).text
         best = interleaved(
             [
                 Case("floor", lambda t=text: floor_open(t)),

@@ -31,7 +31,7 @@ def seed_files() -> list[Path]:
 
 @pytest.fixture
 def project(tmp_path: Path):
-    from annotator.core.project import Project
+    from annotator.core.store import Project
 
     with Project.create(tmp_path / "test.annot") as proj:
         yield proj

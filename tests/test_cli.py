@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from annotator import __version__
 from annotator.cli import cli
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.text import normalize_text, text_sha256
 
 
@@ -119,10 +119,10 @@ def test_import_and_articles(proj: Path, seed_files: list[Path]) -> None:
     assert again.startswith("imported 0 article(s)")
     assert f"skipped {seed_files[0]}: same text as article '{seed_files[0].stem}'" in again
     with Project.open(proj) as p:
-        first = p.find_article(seed_files[0].stem)
-        p.add_annotation(first.id, "alice", "security_concern", 0, 2)
-        p.set_status(first.id, "alice", "done")
-        p.set_status(p.find_article(seed_files[1].stem).id, "bob", "in_progress")
+        first = p.articles.find(seed_files[0].stem)
+        p.annotations.add(first.id, "alice", "security_concern", 0, 2)
+        p.statuses.set(first.id, "alice", "done")
+        p.statuses.set(p.articles.find(seed_files[1].stem).id, "bob", "in_progress")
     rows = [line.split("\t") for line in ok("articles", proj).output.splitlines()]
     assert rows[0] == ["#", "id", "chars", "alice", "bob", "title"]
     assert rows[1][:5] == ["1", seed_files[0].stem, str(len(seed_text(seed_files[0]))), "done", "not_started"]
@@ -139,10 +139,10 @@ def test_import_filters_and_encoding(proj: Path, seed_files: list[Path], tmp_pat
     ok("import", proj, sjis, "--encoding", "cp932", "--lines", "2-")
     ok("import", proj, seed_files[0], "--cut-at", "更多新聞")
     with Project.open(proj) as p:
-        trimmed = p.find_article("sjis").text
+        trimmed = p.articles.find("sjis").text
         assert trimmed == "\n".join(text.split("\n")[1:])
         assert "##" not in trimmed
-        cut = p.find_article(seed_files[0].stem).text
+        cut = p.articles.find(seed_files[0].stem).text
         assert "更多新聞" not in cut and cut.endswith("可能性があるだろう。")
 
 
@@ -154,7 +154,7 @@ def test_import_explicit_utf16(proj: Path, seed_files: list[Path], tmp_path: Pat
     assert fail.exit_code == 1 and "--encoding utf-16-le" in fail.stderr
     ok("import", proj, path, "--encoding", "utf-16-le")
     with Project.open(proj) as p:
-        assert p.find_article("le").sha256 == text_sha256(text)
+        assert p.articles.find("le").sha256 == text_sha256(text)
 
 
 def _tokens(proj: Path, ref: str) -> list[list[str]]:
@@ -200,9 +200,9 @@ def test_trim(proj: Path, seed_files: list[Path]) -> None:
     after = "\n".join(text.split("\n")[1:])
     assert out.strip() == f"article {ref!r}: {len(text)} -> {len(after)} characters"
     with Project.open(proj) as p:
-        art = p.find_article(ref)
+        art = p.articles.find(ref)
         assert art.text == after
-        p.add_annotation(art.id, "alice", "security_concern", 0, 2)
+        p.annotations.add(art.id, "alice", "security_concern", 0, 2)
     refused = run("trim", proj, ref, "--lines", "3-")
     assert refused.exit_code == 1
     assert refused.stderr.startswith("Error: ") and "already has annotations" in refused.stderr
@@ -215,14 +215,15 @@ def test_export(proj: Path, tmp_path: Path) -> None:
     src.write_text(json.dumps({
         "id": "a", "text": "𠮷田氏の\r\n懸念", "status": {"alice": "done"},
         "annotations": [{"coder": "alice", "label": "security_concern", "start": 6, "end": 8,
-                         "uuid": "u-1", "created": "2025-01-01T00:00:00.000Z"}],
+                         "uuid": "0b4e28ba-2fa1-4d2e-883f-0016d3cca427",
+                         "created": "2025-01-01T00:00:00.000Z"}],
     }, ensure_ascii=False) + "\n", encoding="utf-8")
     ok("import", proj, src)
     out_file = tmp_path / "out.jsonl"
     result = ok("export", proj, "--out", out_file)
     assert result.stderr.strip() == f"wrote 1 article(s) to {out_file}"
     assert result.stdout == ""
-    assert not Path(f"{out_file}.partial").exists()
+    assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
     written = out_file.read_bytes()
     assert written.endswith(b"\n") and b"\r" not in written
     obj = json.loads(written)
@@ -304,7 +305,7 @@ def test_failed_import_stores_nothing(proj: Path, error_cases: dict, seed_files:
     result = run(*args[:2], seed_files[1], *args[2:])
     assert result.exit_code == 1
     with Project.open(proj) as p:
-        assert p.articles() == []
+        assert p.articles.summaries() == []
 
 
 # --- the installed console script ------------------------------------------------------------

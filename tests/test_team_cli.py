@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotator.cli import cli
-from annotator.core.project import Project
+from annotator.core.store import Project
 
 
 def run(*args: str) -> str:
@@ -30,13 +30,13 @@ def test_study_from_the_command_line(tmp_path: Path, seed_files: list[Path]):
         assert "2 article(s)" in out
     for coder, needle in (("alice", "安全保障"), ("bob", "安全保障上の脅威")):
         with Project.open(copies[coder]) as copy:
-            for article_id in copy.article_ids():
-                text = copy.article(article_id).text
+            for article_id in copy.articles.ids():
+                text = copy.articles.get(article_id).text
                 if needle in text:
                     start = text.index(needle)
-                    copy.add_annotation(article_id, coder, "security_concern", start,
+                    copy.annotations.add(article_id, coder, "security_concern", start,
                                         start + len(needle))
-                copy.set_status(article_id, coder, "done")
+                copy.statuses.set(article_id, coder, "done")
     out = run("merge", master, str(copies["alice"]), str(copies["bob"]))
     assert "1 new span(s)" in out and "2 status change(s)" in out
     assert "nothing new" in run("merge", master, str(copies["alice"]))

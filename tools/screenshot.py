@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.demo import create_demo_project
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.tokenizer import tokenizer_id
 from annotator.gui.app import application, build_main_window
 
@@ -35,8 +35,8 @@ SPANS = [  # (text to find, label)
 def three_coders(project: Project) -> None:
     rng = random.Random(3)
     labels = project.schema.label_ids
-    for article_id in project.article_ids():
-        bounds = project.cached_bounds(article_id, tokenizer_id())
+    for article_id in project.articles.ids():
+        bounds = project.tokens.bounds(article_id, tokenizer_id())
         shared = [(rng.randrange(len(bounds) - 8), rng.randrange(1, 6), rng.choice(labels))
                   for _ in range(6)]
         for coder in ("alice", "bob", "carol"):
@@ -45,9 +45,9 @@ def three_coders(project: Project) -> None:
                     first += 1
                 if rng.random() < 0.15:
                     label = rng.choice(labels)
-                project.add_annotation(article_id, coder, label, bounds[first][0],
+                project.annotations.add(article_id, coder, label, bounds[first][0],
                                        bounds[first + width][1])
-            project.set_status(article_id, coder, "done")
+            project.statuses.set(article_id, coder, "done")
 
 
 def annotation_window(path: Path) -> QWidget:

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
-from annotator.core.project import Project, validate_coder_name
+from annotator.core.files import project_file
 from annotator.core.session import tokens_and_cues
+from annotator.core.store import Project, validate_coder_name
+from annotator.core.store.articles import COLUMNS as ARTICLE_COLUMNS
+from annotator.core.store.sync import KINDS, apply_rows, read_rows
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,12 @@ def choose_articles(
     seed: int | None = None,
 ) -> tuple[list[int], int | None]:
     """Internal ids of the articles to hand out, and the seed a sample was drawn with."""
-    all_ids = master.article_ids()
+    all_ids = master.articles.ids()
     if article_ids:
         chosen = []
         unknown = []
         for ref in article_ids:
-            found = master.article_by_external_id(ref)
+            found = master.articles.by_external_id(ref)
             if found is None:
                 unknown.append(ref)
             elif found not in chosen:
@@ -78,7 +81,10 @@ def assign(
     sample: int | None = None,
     seed: int | None = None,
 ) -> AssignReport:
-    """Write a blind copy for ``coder`` to ``out`` (a new file; an existing one is refused)."""
+    """Write a blind copy for ``coder`` to ``out`` (a new file; an existing one is refused).
+
+    The copy is built under a temporary name beside ``out`` and renamed when whole, so a full
+    disk or a crash leaves nothing behind. The master is only read (it may be read-only)."""
     coder = validate_coder_name(coder)
     out = Path(out)
     if out.exists():
@@ -86,16 +92,39 @@ def assign(
     if out.resolve() == master.path.resolve():
         raise ProjectError(f"{out}: is the master project itself")
     chosen, seed = choose_articles(master, article_ids, sample, seed)
-    partial = out.with_name(out.name + ".partial")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    with Project.create(partial, schema=master.schema, name=f"{master.name} — {coder}") as copy:
-        copy.set_assignment(coder, master.name)
-        copy.copy_articles_from(master.path, chosen, coder)
-        external = []
-        for article_id in copy.article_ids():
-            article = copy.article(article_id)
-            tokens_and_cues(copy, article)  # cue highlights ready: the coder opens instantly
-            external.append(article.external_id)
-    partial.replace(out)  # the copy appears whole or not at all
+    with project_file(out) as partial:
+        with Project.create(partial, schema=master.schema, name=f"{master.name} — {coder}") as copy:
+            with copy.transaction():
+                copy.set_assignment(coder, master.name)
+                copy_articles(master, copy, chosen)
+                copy.observe(master.clock)
+                for kind in KINDS:
+                    apply_rows(copy, kind, read_rows(master, kind, chosen, coder), str(master.path))
+            external = []
+            for article_id in copy.articles.ids():
+                article = copy.articles.get(article_id)
+                tokens_and_cues(copy, article)  # cue highlights ready: the coder opens instantly
+                external.append(article.external_id)
     return AssignReport(out, coder, external, seed)
+
+
+_TABLES = (
+    ("articles", ARTICLE_COLUMNS, "id"),
+    ("article_tokens", "article_id, tokenizer, bounds", "article_id"),
+    ("article_cues", "article_id, schema_sha256, tokenizer, cues", "article_id"),
+)
+
+
+def copy_articles(source: Project, target: Project, article_ids: list[int]) -> None:
+    """Copy articles with their token and cue caches (same ids) from one file to another."""
+    for table, columns, key in _TABLES:
+        marks = ", ".join("?" * (columns.count(",") + 1))
+        for i in range(0, len(article_ids), 500):
+            chunk = article_ids[i:i + 500]
+            rows = source.db.execute(
+                f"SELECT {columns} FROM {table} WHERE {key} IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            target.db.conn.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows
+            )

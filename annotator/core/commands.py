@@ -1,25 +1,25 @@
-"""Undoable edits as command objects: ``do`` and ``undo`` against a project, no Qt.
+"""Undoable edits as command objects, built from plain values: ``do`` and ``undo`` against a
+project, no Qt.
 
-The GUI wraps each in a thin QUndoCommand. Every ``do``/``undo`` commits at once and returns a
-:class:`Change` saying what to refresh. Undoing an added span deletes it (a recorded deletion),
-and redoing restores the same row, so the span keeps its UUID through any number of undos.
+A command records what it replaces when it first runs. ``revs`` is the session's record of the
+revision its own last edit (or view) left on each row; every do and undo passes it to the store,
+which refuses (:class:`StaleError`) if the row has been changed since by another window or
+program, so an undo never reverts someone else's later edit, and records the new revision. Undoing an added span deletes it (a recorded deletion); redoing restores the same
+row, so the span keeps its UUID through any number of undos.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from annotator.core.model import Annotation, Change, Rev
+from annotator.core.store import Project
 
-from annotator.core.project import Project
+#: The revision this session last left on (or saw of) each row: ("span", uuid) or
+#: ("status", article id, coder) -> Rev.
+Revs = dict[tuple, Rev]
 
 
-@dataclass(frozen=True)
-class Change:
-    """What an edit changed: the article, and the span it is about (if any)."""
-
-    article_id: int
-    uuid: str | None = None
-    spans: bool = True
-    status: bool = False
+def rev_of(ann: Annotation) -> Rev:
+    return Rev(ann.rev, ann.rev_file)
 
 
 class Command:
@@ -27,95 +27,133 @@ class Command:
 
     text = ""
 
-    def do(self, project: Project) -> Change:  # pragma: no cover - abstract
+    def do(self, project: Project, revs: Revs) -> Change:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def undo(self, project: Project) -> Change:  # pragma: no cover - abstract
+    def undo(self, project: Project, revs: Revs) -> Change:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
 class AddSpan(Command):
     def __init__(
-        self, article_id: int, coder: str, label: str, start: int, end: int, note: str = ""
+        self, article_id: int, coder: str, label: str, start: int, end: int, note: str = "",
+        expect_sha: str | None = None,
     ) -> None:
         self.article_id, self.coder, self.label = article_id, coder, label
-        self.start, self.end, self.note = start, end, note
+        self.start, self.end, self.note, self.expect_sha = start, end, note, expect_sha
         self.uuid: str | None = None
         self.text = f"add {label}"
 
-    def do(self, project: Project) -> Change:
+    def do(self, project: Project, revs: Revs) -> Change:
         if self.uuid is None:
-            ann = project.add_annotation(
-                self.article_id, self.coder, self.label, self.start, self.end, self.note
+            ann = project.annotations.add(
+                self.article_id, self.coder, self.label, self.start, self.end, self.note,
+                expect_sha=self.expect_sha,
             )
             self.uuid = ann.uuid
         else:
-            project.restore_annotation(self.uuid)
+            ann = project.annotations.restore(self.uuid, expect=revs.get(("span", self.uuid)))
+        revs[("span", self.uuid)] = rev_of(ann)
         return Change(self.article_id, self.uuid)
 
-    def undo(self, project: Project) -> Change:
+    def undo(self, project: Project, revs: Revs) -> Change:
         assert self.uuid is not None
-        project.delete_annotation(self.uuid)
+        key = ("span", self.uuid)
+        revs[key] = rev_of(project.annotations.delete(self.uuid, expect=revs.get(key)))
         return Change(self.article_id, self.uuid)
 
 
-class DeleteSpan(Command):
-    def __init__(self, project: Project, uuid: str) -> None:
-        ann = project.annotation(uuid)
-        self.uuid, self.article_id = uuid, ann.article_id
-        self.text = f"delete {ann.label}"
+class _SpanEdit(Command):
+    """An edit of an existing span; ``expect`` is the revision the window showed."""
 
-    def do(self, project: Project) -> Change:
-        project.delete_annotation(self.uuid)
-        return Change(self.article_id, self.uuid)
+    def __init__(self, uuid: str, expect: Rev | None = None) -> None:
+        self.uuid = uuid
+        self.key = ("span", uuid)
+        self._first_expect = expect
+        self.article_id = -1
 
-    def undo(self, project: Project) -> Change:
-        project.restore_annotation(self.uuid)
-        return Change(self.article_id, self.uuid)
+    def expect(self, revs: Revs) -> Rev | None:
+        if self._first_expect is not None:
+            revs.setdefault(self.key, self._first_expect)
+            self._first_expect = None
+        return revs.get(self.key)
 
-
-class Relabel(Command):
-    def __init__(self, project: Project, uuid: str, label: str) -> None:
-        ann = project.annotation(uuid)
-        self.uuid, self.article_id = uuid, ann.article_id
-        self.old, self.new = ann.label, label
-        self.text = f"relabel {ann.label} as {label}"
-
-    def do(self, project: Project) -> Change:
-        project.update_annotation(self.uuid, label=self.new)
-        return Change(self.article_id, self.uuid)
-
-    def undo(self, project: Project) -> Change:
-        project.update_annotation(self.uuid, label=self.old)
-        return Change(self.article_id, self.uuid)
+    def _done(self, ann: Annotation, revs: Revs) -> Change:
+        revs[self.key] = rev_of(ann)
+        self.article_id = ann.article_id
+        return Change(ann.article_id, self.uuid)
 
 
-class EditNote(Command):
-    def __init__(self, project: Project, uuid: str, note: str) -> None:
-        ann = project.annotation(uuid)
-        self.uuid, self.article_id = uuid, ann.article_id
-        self.old, self.new = ann.note, note
-        self.text = "edit note"
+class DeleteSpan(_SpanEdit):
+    text = "delete span"
 
-    def do(self, project: Project) -> Change:
-        project.update_annotation(self.uuid, note=self.new)
-        return Change(self.article_id, self.uuid)
+    def do(self, project: Project, revs: Revs) -> Change:
+        return self._done(project.annotations.delete(self.uuid, expect=self.expect(revs)), revs)
 
-    def undo(self, project: Project) -> Change:
-        project.update_annotation(self.uuid, note=self.old)
-        return Change(self.article_id, self.uuid)
+    def undo(self, project: Project, revs: Revs) -> Change:
+        return self._done(project.annotations.restore(self.uuid, expect=self.expect(revs)), revs)
+
+
+class Relabel(_SpanEdit):
+    def __init__(self, uuid: str, label: str, expect: Rev | None = None) -> None:
+        super().__init__(uuid, expect)
+        self.new = label
+        self.old: str | None = None
+        self.text = f"relabel as {label}"
+
+    def do(self, project: Project, revs: Revs) -> Change:
+        if self.old is None:
+            self.old = project.annotations.get(self.uuid).label
+        ann = project.annotations.update(self.uuid, label=self.new, expect=self.expect(revs))
+        return self._done(ann, revs)
+
+    def undo(self, project: Project, revs: Revs) -> Change:
+        assert self.old is not None
+        ann = project.annotations.update(self.uuid, label=self.old, expect=self.expect(revs))
+        return self._done(ann, revs)
+
+
+class EditNote(_SpanEdit):
+    text = "edit note"
+
+    def __init__(self, uuid: str, note: str, expect: Rev | None = None) -> None:
+        super().__init__(uuid, expect)
+        self.new = note
+        self.old: str | None = None
+
+    def do(self, project: Project, revs: Revs) -> Change:
+        if self.old is None:
+            self.old = project.annotations.get(self.uuid).note
+        ann = project.annotations.update(self.uuid, note=self.new, expect=self.expect(revs))
+        return self._done(ann, revs)
+
+    def undo(self, project: Project, revs: Revs) -> Change:
+        assert self.old is not None
+        ann = project.annotations.update(self.uuid, note=self.old, expect=self.expect(revs))
+        return self._done(ann, revs)
 
 
 class SetStatus(Command):
-    def __init__(self, project: Project, article_id: int, coder: str, status: str) -> None:
+    def __init__(self, article_id: int, coder: str, status: str) -> None:
         self.article_id, self.coder, self.status = article_id, coder, status
-        self.old = project.status(article_id, coder)
+        self.old: str | None = None
+        self.key = ("status", article_id, coder)
         self.text = {"done": "mark done", "in_progress": "reopen"}.get(status, f"set {status}")
 
-    def do(self, project: Project) -> Change:
-        project.set_status(self.article_id, self.coder, self.status)
+    def _set(self, project: Project, revs: Revs, status: str) -> Change:
+        previous = project.statuses.set(
+            self.article_id, self.coder, status, expect=revs.get(self.key)
+        )
+        if self.old is None:
+            self.old = previous
+        rev = project.statuses.rev(self.article_id, self.coder)
+        if rev is not None:
+            revs[self.key] = rev
         return Change(self.article_id, spans=False, status=True)
 
-    def undo(self, project: Project) -> Change:
-        project.set_status(self.article_id, self.coder, self.old)
-        return Change(self.article_id, spans=False, status=True)
+    def do(self, project: Project, revs: Revs) -> Change:
+        return self._set(project, revs, self.status)
+
+    def undo(self, project: Project, revs: Revs) -> Change:
+        assert self.old is not None
+        return self._set(project, revs, self.old)

@@ -67,24 +67,7 @@ def encode_csv(name: str, text: str, encoding: str) -> bytes:
 
 def write_files(folder: Path, files: dict[str, str], encoding: str = "utf-8-sig") -> list[Path]:
     """Write several text files into ``folder``: all of them, or (on any error) none."""
-    encoded = {name: encode_csv(name, text, encoding) for name, text in files.items()}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"{folder}: cannot create the folder ({exc.strerror})") from None
-    written: list[Path] = []
-    temporary: list[Path] = []
-    try:
-        for name, data in encoded.items():
-            part = folder / f".{name}.partial"
-            part.write_bytes(data)
-            temporary.append(part)
-        for part, name in zip(temporary, encoded):
-            target = folder / name
-            part.replace(target)
-            written.append(target)
-    except OSError as exc:
-        for part in temporary:
-            part.unlink(missing_ok=True)
-        raise InputError(f"{folder}: cannot write the report ({exc.strerror})") from None
-    return written
+    from annotator.core.files import atomic_write_many
+
+    return atomic_write_many(folder, {name: encode_csv(name, text, encoding)
+                                      for name, text in files.items()})

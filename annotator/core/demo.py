@@ -8,7 +8,7 @@ from pathlib import Path
 
 from annotator.core.data_files import data_folder
 from annotator.core.importers import import_paths
-from annotator.core.project import Project
+from annotator.core.store import Project
 
 #: Set this to keep all per-user files (demo project, logs) in one folder, e.g. for tests.
 HOME_ENV = "FRAMING_ANNOTATOR_HOME"

@@ -17,3 +17,15 @@ class ProjectError(AnnotatorError):
 
 class SchemaError(AnnotatorError):
     """A schema file is invalid; the message names the JSON path and the reason."""
+
+
+class BusyError(ProjectError):
+    """Another program holds the project's write lock for longer than we wait."""
+
+
+class ReadOnlyError(ProjectError):
+    """The project was opened read-only and cannot be changed."""
+
+
+class StaleError(ProjectError):
+    """The row or text changed since this window last showed it (another window or program)."""

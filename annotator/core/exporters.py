@@ -6,17 +6,24 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from annotator.core.project import Project
+from annotator.core.store import Project
+from annotator.core.store.sync import KINDS, read_rows, to_json
 
 
 def article_objects(project: Project) -> Iterator[dict[str, Any]]:
-    """One JSON-ready object an article, with its live annotations and every coder's status."""
-    by_article: dict[int, list] = {}
-    for ann in project.annotations():
-        by_article.setdefault(ann.article_id, []).append(ann)
-    for summary in project.articles():
-        article = project.article(summary.id)
-        yield {
+    """One JSON-ready object an article: its text and metadata, every row that travels (spans
+    with their deletions, statuses) with its revision, and ``status`` (coder -> status) for
+    readers that want just that. Import reads all of it back; merge respects it."""
+    rows: dict[str, dict[str, list]] = {}
+    for kind in KINDS:
+        for row in read_rows(project, kind):
+            rows.setdefault(row["article_sha"], {}).setdefault(kind.json_list, []).append(
+                to_json(kind, row)
+            )
+    for summary in project.articles.summaries():
+        article = project.articles.get(summary.id)
+        mine = rows.get(article.sha256, {})
+        obj: dict[str, Any] = {
             "id": article.external_id,
             "title": article.title,
             "text": article.text,
@@ -24,22 +31,11 @@ def article_objects(project: Project) -> Iterator[dict[str, Any]]:
             "published": article.published,
             "meta": article.meta,
             "sha256": article.sha256,
-            "annotations": [
-                {
-                    "uuid": ann.uuid,
-                    "coder": ann.coder,
-                    "label": ann.label,
-                    "start": ann.start,
-                    "end": ann.end,
-                    "text": ann.text,
-                    "note": ann.note,
-                    "created": ann.created_at,
-                    "updated": ann.updated_at,
-                }
-                for ann in by_article.get(article.id, [])
-            ],
             "status": summary.statuses,
         }
+        for kind in KINDS:
+            obj[kind.json_list] = mine.get(kind.json_list, [])
+        yield obj
 
 
 def write_jsonl(project: Project, out: TextIO) -> int:
@@ -61,11 +57,11 @@ def annotations_csv(project: Project) -> str:
     """One row per live span (for R, pandas, Excel); offsets are code points, end exclusive."""
     from annotator.core.csvout import render_csv
 
-    articles = {s.id: project.article(s.id) for s in project.articles()}
+    articles = {s.id: project.articles.get(s.id) for s in project.articles.summaries()}
     rows = (
         (articles[a.article_id].external_id, articles[a.article_id].title, a.coder, a.label,
          a.start, a.end, a.text, a.note, a.created_at, a.updated_at, a.uuid)
-        for a in project.annotations()
+        for a in project.annotations.list()
     )
     return render_csv(ANNOTATION_CSV, rows)
 
@@ -84,10 +80,10 @@ def brat_files(project: Project, coder: str | None = None) -> dict[str, str]:
         "[entities]\n" + "\n".join(labels) + "\n[relations]\n[events]\n[attributes]\n"
     )
     by_article: dict[int, list] = {}
-    for ann in project.annotations(coder=coder):
+    for ann in project.annotations.list(coder=coder):
         by_article.setdefault(ann.article_id, []).append(ann)
-    for summary in project.articles():
-        article = project.article(summary.id)
+    for summary in project.articles.summaries():
+        article = project.articles.get(summary.id)
         name = _safe_name(article.external_id)
         files[f"{name}.txt"] = article.text
         lines = []

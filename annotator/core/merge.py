@@ -2,9 +2,13 @@
 
 Articles are matched by the SHA-256 of their text, never by position or id alone: an article
 whose text differs from the master's is refused by name, because its offsets would point at
-other characters. Annotations are matched by UUID and the newer edit wins, deletions included,
-so merging the same file twice changes nothing and a deleted span stays deleted. One merge
-command is one transaction: any refusal leaves the master as it was.
+other characters. Rows (spans, statuses) travel by :mod:`annotator.core.store.sync`: a UUID
+that the master knows for another article, coder or stretch of text is refused; which edit
+wins is decided by revision, never by a laptop's clock; two edits neither file has seen are a
+conflict, resolved the same way in any order and listed. Merging the same file twice changes
+nothing, and merging A then B gives the same master as B then A. Returned files are opened
+read-only and never written. One merge command is one transaction: any refusal leaves the
+master as it was.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
-from annotator.core.project import Annotation, Project
 from annotator.core.schema import Schema
+from annotator.core.store import Project
+from annotator.core.store.sync import SPANS, STATUS, SyncCounts, apply_rows, read_rows
 
 
 @dataclass
@@ -23,22 +28,36 @@ class FileMerge:
     """What one returned file brought."""
 
     path: Path
-    coders: set[str] = field(default_factory=set)
-    added: int = 0
-    updated: int = 0
-    deleted: int = 0
-    statuses: int = 0
-    unchanged: int = 0
+    spans: SyncCounts = field(default_factory=SyncCounts)
+    statuses: SyncCounts = field(default_factory=SyncCounts)
+
+    @property
+    def coders(self) -> set[str]:
+        return self.spans.coders | self.statuses.coders
+
+    @property
+    def conflicts(self) -> list[str]:
+        return self.spans.conflicts + self.statuses.conflicts
 
     def line(self) -> str:
         who = ", ".join(sorted(self.coders)) or "no coder"
-        if not (self.added or self.updated or self.deleted or self.statuses):
-            return f"{self.path} ({who}): nothing new ({self.unchanged} span(s) already merged)"
-        return (
-            f"{self.path} ({who}): {self.added} new span(s), {self.updated} changed, "
-            f"{self.deleted} deleted, {self.statuses} status change(s), "
-            f"{self.unchanged} unchanged"
+        s, st = self.spans, self.statuses
+        status_changes = st.added + st.changed + st.removed
+        if not (s.added or s.changed or s.removed or s.tombstones or status_changes
+                or self.conflicts):
+            return f"{self.path} ({who}): nothing new ({s.unchanged} span(s) already merged)"
+        text = (
+            f"{self.path} ({who}): {s.added} new span(s), {s.changed} changed, "
+            f"{s.removed} deleted, {status_changes} status change(s), {s.unchanged} unchanged"
         )
+        if s.tombstones:
+            text += f", {s.tombstones} deletion record(s) of spans the master never had"
+        if self.conflicts:
+            text += f", {len(self.conflicts)} conflict(s):"
+            text += "".join(f"\n  conflict: {c}" for c in self.conflicts[:20])
+            if len(self.conflicts) > 20:
+                text += f"\n  … and {len(self.conflicts) - 20} more conflict(s)"
+        return text
 
 
 @dataclass
@@ -64,87 +83,41 @@ def schema_differences(master: Schema, other: Schema) -> list[str]:
             notes.append(f"label {label_id!r} differs in {', '.join(fields)}")
     if not notes:
         notes.append(f"schema {other.name!r} {other.version} vs {master.name!r} {master.version}")
-    return notes
+    return notes[:10]
 
 
 def merge(master: Project, paths: list[str | Path]) -> MergeReport:
-    """Bring the coders' annotations, notes and statuses from ``paths`` into ``master``."""
+    """Bring the coders' spans, notes and statuses from ``paths`` into ``master``."""
     report = MergeReport()
     with master.transaction():
         for path in map(Path, paths):
             if path.resolve() == master.path.resolve():
                 raise ProjectError(f"{path}: is the master project itself")
-            with Project.open(path) as other:
+            with Project.open(path, read_only=True) as other:
                 report.files.append(_merge_one(master, other))
     return report
 
 
 def _merge_one(master: Project, other: Project) -> FileMerge:
-    result = FileMerge(other.path)
     if other.schema.sha256 != master.schema.sha256:
         raise ProjectError(
             f"{other.path}: its schema differs from the master's: "
             + "; ".join(schema_differences(master.schema, other.schema))
             + ". Give coders copies made with `annotator assign` from this master."
         )
-    article_map: dict[int, int] = {}
-    for summary in other.articles():
-        theirs = other.article(summary.id)
-        mine = master.article_by_sha(theirs.sha256)
-        if mine is None:
-            same_id = master.article_by_external_id(theirs.external_id)
-            if same_id is not None:
-                raise ProjectError(
-                    f"{other.path}: article {theirs.external_id!r} has a different text from "
-                    "the master's (its offsets would point at other characters); it was not "
-                    "merged. Was it trimmed or re-imported after the copies were made?"
-                )
+    for sha, external_id in other.db.execute("SELECT sha256, external_id FROM articles"):
+        if master.articles.by_sha(sha) is not None:
+            continue
+        if master.articles.by_external_id(external_id) is not None:
             raise ProjectError(
-                f"{other.path}: article {theirs.external_id!r} is not in the master project"
+                f"{other.path}: article {external_id!r} has a different text from the "
+                "master's (its offsets would point at other characters); it was not merged. "
+                "Was it trimmed or re-imported after the copies were made?"
             )
-        article_map[summary.id] = mine
-    for ann in other.annotations(include_deleted=True):
-        target = article_map[ann.article_id]
-        result.coders.add(ann.coder)
-        _merge_annotation(master, ann, target, result)
-    for article_id, target in article_map.items():
-        for coder, status in other.statuses(article_id).items():
-            result.coders.add(coder)
-            if _merge_status(master, other, article_id, target, coder, status):
-                result.statuses += 1
-    return result
-
-
-def _merge_annotation(master: Project, ann: Annotation, target: int, result: FileMerge) -> None:
-    try:
-        current = master.annotation(ann.uuid)
-    except ProjectError:
-        current = None
-    if current is None:
-        master.insert_annotation_row(ann, target)
-        if ann.deleted:
-            result.deleted += 1
-        else:
-            result.added += 1
-        return
-    if ann.updated_at <= current.updated_at:
-        result.unchanged += 1
-        return
-    master.overwrite_annotation_row(ann)
-    if ann.deleted and not current.deleted:
-        result.deleted += 1
-    else:
-        result.updated += 1
-
-
-def _merge_status(
-    master: Project, other: Project, their_article: int, target: int, coder: str, status: str
-) -> bool:
-    theirs_at = other.status_updated_at(their_article, coder)
-    mine_at = master.status_updated_at(target, coder)
-    if mine_at is not None and (theirs_at or "") <= mine_at:
-        return False
-    if master.status(target, coder) == status and mine_at is not None:
-        return False
-    master.put_status(target, coder, status, theirs_at)
-    return True
+        raise ProjectError(f"{other.path}: article {external_id!r} is not in the master project")
+    source = str(other.path)
+    return FileMerge(
+        other.path,
+        spans=apply_rows(master, SPANS, read_rows(other, SPANS), source),
+        statuses=apply_rows(master, STATUS, read_rows(other, STATUS), source),
+    )

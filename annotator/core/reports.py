@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from annotator.core import agreement
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.units import ArticleUnits, StudyData, collect
 
 OVERALL = "*"

@@ -14,8 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from annotator.core import safejson
 from annotator.core.data_files import data_folder
 from annotator.core.errors import SchemaError
+from annotator.core.limits import MAX_JSON_DEPTH, short_repr, short_text
 
 
 @dataclass(frozen=True)
@@ -81,20 +83,57 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(meta)
 
 
-def _json_path(parts: Any) -> str:
-    path = "$"
-    for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return path
+def _message(err: Any) -> str:
+    """jsonschema's message, bounded: it quotes the whole offending value (a 10,000-item list
+    gave a 61 MB line), so that quote is shortened and the rest cut if still long."""
+    message = err.message
+    if len(message) > 200:
+        quoted = repr(err.instance)
+        if quoted in message:
+            message = message.replace(quoted, short_repr(err.instance))
+    return short_text(message)
+
+
+def _check_label_count(data: Any, source: str) -> None:
+    """Refuse too many labels before validating: the validator's message and time grow with
+    them, and no key is left for a tenth label anyway."""
+    labels = data.get("labels") if isinstance(data, dict) else None
+    most = _validator().schema["properties"]["labels"]["maxItems"]
+    if isinstance(labels, list) and len(labels) > most:
+        raise SchemaError(
+            f"{source}: $.labels: {len(labels):,} labels; a schema has at most {most} "
+            f"(one for each key 1-{most}); keep the labels coders choose between and drop the rest"
+        )
+
+
+def _check_strings(data: Any, source: str) -> None:
+    """A lone surrogate (an escape like \\ud800 without its pair) cannot be stored or hashed."""
+    found = safejson.lone_surrogate(data)
+    if found is not None:
+        path, char, in_key = found
+        raise SchemaError(_surrogate_message(source, path, in_key, safejson.surrogate_reason(char)))
+
+
+def _surrogate_message(source: str, path: list[str | int], in_key: bool, reason: str) -> str:
+    if in_key:
+        return f"{source}: {safejson.json_path(path[:-1])}: a key holds {reason}"
+    return f"{source}: {safejson.json_path(path)}: holds {reason}"
 
 
 def schema_from_data(data: Any, source: str = "schema") -> Schema:
-    """Validate parsed JSON and build a :class:`Schema`; errors name the JSON path and reason."""
+    """Validate parsed JSON and build a :class:`Schema`; errors name the JSON path and reason.
+
+    The message names the first problem (by place in the file) and counts the others.
+    """
+    _check_strings(data, source)
+    _check_label_count(data, source)
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise SchemaError(f"{source}: {_json_path(err.absolute_path)}: {err.message}{more}")
+        more = f" (and {len(errors) - 1:,} more problem(s))" if len(errors) > 1 else ""
+        raise SchemaError(
+            f"{source}: {safejson.json_path(err.absolute_path)}: {_message(err)}{more}"
+        )
     return _build(data, source)
 
 
@@ -103,7 +142,7 @@ def stored_schema(text: str, sha256: str, source: str) -> Schema:
     (opening a project then needs no JSON Schema validator, which is slow to load)."""
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256:
         return schema_from_json(text, source)  # changed outside the app: validate fully
-    return _build(json.loads(text), source)
+    return _build(_loads(text, source), source)
 
 
 def _build(data: dict[str, Any], source: str) -> Schema:
@@ -112,12 +151,12 @@ def _build(data: dict[str, Any], source: str) -> Schema:
     for i, lab in enumerate(data["labels"]):
         if lab["id"] in seen_ids:
             raise SchemaError(
-                f"{source}: $.labels[{i}].id: {lab['id']!r} is already used by "
+                f"{source}: $.labels[{i}].id: {short_repr(lab['id'])} is already used by "
                 f"$.labels[{seen_ids[lab['id']]}]; label ids must be unique"
             )
         if lab["key"] in seen_keys:
             raise SchemaError(
-                f"{source}: $.labels[{i}].key: key {lab['key']!r} is already used by "
+                f"{source}: $.labels[{i}].key: key {short_repr(lab['key'])} is already used by "
                 f"$.labels[{seen_keys[lab['key']]}]; give each label its own key"
             )
         seen_ids[lab["id"]] = i
@@ -148,14 +187,30 @@ def _build(data: dict[str, Any], source: str) -> Schema:
     )
 
 
-def schema_from_json(text: str, source: str = "schema") -> Schema:
+def _loads(text: str, source: str) -> Any:
+    """Parse a schema's JSON; nesting beyond MAX_JSON_DEPTH and lone surrogates are refused."""
     try:
-        data = json.loads(text)
+        return safejson.loads(text)
     except json.JSONDecodeError as exc:
         raise SchemaError(
             f"{source}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})"
         ) from None
-    return schema_from_data(data, source)
+    except safejson.JsonProblem as exc:
+        if exc.path is not None:
+            message = _surrogate_message(source, exc.path, exc.in_key, exc.reason)
+            raise SchemaError(message) from None
+        if exc.offset is not None:
+            line, column = safejson.line_and_column(text, exc.offset)
+            raise SchemaError(
+                f"{source}: line {line} column {column}: {exc.reason}; a schema file needs "
+                f"only a few levels (the limit is {MAX_JSON_DEPTH})"
+            ) from None
+        raise SchemaError(f"{source}: {exc.reason}") from None
+
+
+def schema_from_json(text: str, source: str = "schema") -> Schema:
+    """Parse and validate a schema file's text; ``source`` names it in messages."""
+    return schema_from_data(_loads(text, source), source)
 
 
 def load_schema(path: str | Path) -> Schema:

@@ -30,7 +30,7 @@ def check_tokenizer() -> str:
 def check_project() -> str:
     from annotator.core.exporters import write_jsonl
     from annotator.core.importers import import_paths
-    from annotator.core.project import Project
+    from annotator.core.store import Project
 
     with tempfile.TemporaryDirectory(prefix="annotator selfcheck ") as tmp:
         source = Path(tmp, "記事.jsonl")
@@ -44,7 +44,7 @@ def check_project() -> str:
         source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
         with Project.create(Path(tmp, "一.annot")) as first:
             import_paths(first, [source])
-            ann = first.annotations()[0]
+            ann = first.annotations.list()[0]
             if ann.text != "安全保障上の懸念" or (ann.start, ann.end) != (8, 16):
                 raise AssertionError(f"annotation moved: {ann}")
             exported = io.StringIO()

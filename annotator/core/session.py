@@ -1,17 +1,30 @@
-"""A coder at work in a project: what the annotation window needs, without Qt.
+"""A coder at work in a project: everything the annotation window needs, without Qt.
 
-The window calls one method per user action; each returns what changed, and the views
-refresh from that (the Anki pattern).
+The window calls one method per user action; each returns the :class:`Change` it made, and the
+views refresh from that (the Anki pattern). Edits run as commands through the session's
+:class:`History`, so undo and redo live here and are tested without Qt. The window never
+reaches past its session into the store.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from annotator.core.commands import Command, Change
-from annotator.core.project import Annotation, Article, Project, validate_coder_name
+from annotator.core.commands import (
+    AddSpan, Command, DeleteSpan, EditNote, Relabel, SetStatus, rev_of,
+)
+from annotator.core.errors import StaleError
+from annotator.core.history import History
+from annotator.core.model import Annotation, Article, ArticleSummary, Change
+from annotator.core.schema import Schema
 from annotator.core.spans import TokenIndex
+from annotator.core.store import Project, validate_coder_name
 from annotator.core.tokenizer import CueSpan, bounds_and_cues, tokenizer_id
+
+if TYPE_CHECKING:
+    from annotator.core.reports import AgreementReport
 
 
 @dataclass(frozen=True)
@@ -29,44 +42,124 @@ def tokens_and_cues(
 ) -> tuple[list[tuple[int, int]], list[CueSpan]]:
     """Token boundaries and cue spans, from the project's cache when it is current.
 
-    Import stores the boundaries; an article whose cue cache is missing or stale (another
-    dictionary or schema) is tokenized with lemmas now and the result stored, so it happens once.
+    Import stores the boundaries; an article whose cue cache is missing, stale (another
+    dictionary or schema) or unreadable is tokenized with lemmas now and the result stored (when
+    the file can be written), so it happens once.
     """
     schema, tok = project.schema, tokenizer_id()
-    bounds = project.cached_bounds(article.id, tok)
-    cached = project.cached_cues(article.id, schema.sha256, tok)
+    length = len(article.text)
+    bounds = project.tokens.bounds(article.id, tok, length)
+    cached = project.tokens.cues(article.id, schema.sha256, tok, length)
     if bounds is not None and cached is not None:
         ids = schema.label_ids
         return bounds, [CueSpan(s, e, ids[k]) for s, e, k in cached]
     bounds, cues = bounds_and_cues(article.text, schema)
-    index = {label: k for k, label in enumerate(schema.label_ids)}
-    with project.transaction():
-        project.store_bounds(article.id, bounds, tok)
-        project.store_cues(
-            article.id, schema.sha256, tok, [(c.start, c.end, index[c.label]) for c in cues]
-        )
+    if not project.read_only:
+        index = {label: k for k, label in enumerate(schema.label_ids)}
+        with project.transaction():
+            project.tokens.store_bounds(article.id, bounds, tok)
+            project.tokens.store_cues(
+                article.id, schema.sha256, tok, [(c.start, c.end, index[c.label]) for c in cues]
+            )
     return bounds, cues
 
 
 class Session:
     def __init__(self, project: Project, coder: str) -> None:
         self.project = project
-        self.coder = project.add_coder(validate_coder_name(coder))
+        coder = validate_coder_name(coder)
+        self.coder = coder if project.read_only else project.coders.add(coder)
+        self.history = History()
 
-    def open_article(self, article_id: int) -> OpenArticle:
-        """Tokenize and find cues; opening a not-started article marks it in progress."""
-        article = self.project.article(article_id)
-        bounds, cues = tokens_and_cues(self.project, article)
-        if self.project.status(article_id, self.coder) == "not_started":
-            self.project.set_status(article_id, self.coder, "in_progress")
-        return OpenArticle(article, bounds, TokenIndex(bounds), cues)
+    # --- what the window shows ----------------------------------------------------------
+
+    @property
+    def schema(self) -> Schema:
+        return self.project.schema
+
+    @property
+    def read_only(self) -> bool:
+        return self.project.read_only
+
+    @property
+    def path(self) -> Path:
+        return self.project.path
+
+    @property
+    def name(self) -> str:
+        return self.project.name
+
+    def articles(self) -> list[ArticleSummary]:
+        return self.project.articles.summaries()
+
+    def search(self, query: str) -> set[int]:
+        return self.project.articles.search(query)
+
+    def coders(self) -> list[str]:
+        return self.project.coders.names()
+
+    def status(self, article_id: int) -> str:
+        return self.project.statuses.get(article_id, self.coder)
+
+    def annotation(self, uuid: str) -> Annotation:
+        return self.project.annotations.get(uuid)
 
     def spans(self, article_id: int) -> list[Annotation]:
         """This coder's live spans in the article, in text order."""
-        return self.project.annotations(article_id, coder=self.coder)
+        return self.project.annotations.list(article_id, coder=self.coder)
+
+    def open_article(self, article_id: int) -> OpenArticle:
+        """Tokenize and find cues; opening a not-started article marks it in progress."""
+        article = self.project.articles.get(article_id)
+        bounds, cues = tokens_and_cues(self.project, article)
+        if not self.read_only and self.status(article_id) == "not_started":
+            self.project.statuses.set(article_id, self.coder, "in_progress")
+        rev = self.project.statuses.rev(article_id, self.coder)
+        if rev is not None:
+            self.history.revs[("status", article_id, self.coder)] = rev
+        return OpenArticle(article, bounds, TokenIndex(bounds), cues)
+
+    def is_current(self, opened: OpenArticle) -> bool:
+        """Whether the article's text is still the one shown (not trimmed by another program)."""
+        return self.project.articles.sha(opened.article.id) == opened.article.sha256
+
+    # --- edits (each undoable) ----------------------------------------------------------
 
     def apply(self, command: Command) -> Change:
-        return command.do(self.project)
+        return self.history.run(self.project, command)
 
-    def revert(self, command: Command) -> Change:
-        return command.undo(self.project)
+    def add_span(self, opened: OpenArticle, label: str, start: int, end: int) -> Change:
+        return self.apply(AddSpan(opened.article.id, self.coder, label, start, end,
+                                  expect_sha=opened.article.sha256))
+
+    def delete_span(self, ann: Annotation) -> Change:
+        return self.apply(DeleteSpan(ann.uuid, expect=rev_of(ann)))
+
+    def relabel(self, ann: Annotation, label: str) -> Change:
+        return self.apply(Relabel(ann.uuid, label, expect=rev_of(ann)))
+
+    def edit_note(self, ann: Annotation, note: str) -> Change:
+        return self.apply(EditNote(ann.uuid, note, expect=rev_of(ann)))
+
+    def set_status(self, article_id: int, status: str) -> Change:
+        return self.apply(SetStatus(article_id, self.coder, status))
+
+    def undo(self) -> Change:
+        return self.history.undo(self.project)
+
+    def redo(self) -> Change:
+        return self.history.redo(self.project)
+
+    # --- the rest -----------------------------------------------------------------------
+
+    def agreement(self) -> AgreementReport:
+        """The agreement report of this project (for leads, on the merged master)."""
+        from annotator.core.reports import agreement_report
+
+        return agreement_report(self.project)
+
+    def close(self) -> None:
+        self.project.close()
+
+
+__all__ = ["OpenArticle", "Session", "StaleError", "tokens_and_cues"]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from annotator.core.errors import ProjectError
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.tokenizer import token_bounds_flat, tokenizer_id
 
 Span = tuple[int, int]
@@ -116,7 +116,7 @@ def collect(
     By default the coders are all who have marked at least one article done, and the
     articles all articles of the project.
     """
-    known = project.coders()
+    known = project.coders.names()
     if coders:
         unknown = [c for c in coders if c not in known]
         if unknown:
@@ -126,31 +126,23 @@ def collect(
             )
         chosen_coders = list(dict.fromkeys(coders))
     else:
-        done_by = {
-            r[0] for r in project.db.execute(
-                "SELECT DISTINCT coder FROM article_status WHERE status = 'done'"
-            )
-        }
+        done_by = set().union(*project.statuses.done().values())
         chosen_coders = [c for c in known if c in done_by]
     if article_refs:
-        ids = [project.find_article(ref).id for ref in article_refs]
+        ids = [project.articles.find(ref).id for ref in article_refs]
     else:
-        ids = project.article_ids()
-    statuses: dict[int, set[str]] = {}
-    for article_id, coder in project.db.execute(
-        "SELECT article_id, coder FROM article_status WHERE status = 'done'"
-    ):
-        statuses.setdefault(article_id, set()).add(coder)
+        ids = project.articles.ids()
+    statuses = project.statuses.done()
     spans: dict[int, dict[str, dict[str, list[Span]]]] = {}
-    for ann in project.annotations():
+    for ann in project.annotations.list():
         if ann.coder in chosen_coders:
             by_coder = spans.setdefault(ann.article_id, {})
             by_coder.setdefault(ann.coder, {}).setdefault(ann.label, []).append((ann.start, ann.end))
     tok = tokenizer_id()
     articles = []
     for article_id in dict.fromkeys(ids):
-        article = project.article(article_id)
-        flat = project.cached_bounds_flat(article_id, tok)
+        article = project.articles.get(article_id)
+        flat = project.tokens.bounds_flat(article_id, tok, len(article.text))
         if flat is None:
             flat = token_bounds_flat(article.text)
         articles.append(

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.core.project import Project
+from annotator.core.store import Project
+from annotator.core.store.instance import InstanceLock
 from annotator.core.session import Session
 from annotator.gui.main_window import MainWindow
 
@@ -25,16 +26,56 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_main_window(project_path: str | Path, coder: str) -> MainWindow:
-    """The main window on a project, as ``coder``, without starting the event loop."""
+#: How long an edit in the window waits for another program's write before saying so: short,
+#: so the window never freezes behind a long import.
+GUI_BUSY_MS = 500
+
+
+def build_main_window(
+    project_path: str | Path, coder: str, if_open_elsewhere: str = "ask"
+) -> MainWindow | None:
+    """The main window on a project, as ``coder``, without starting the event loop.
+
+    If another instance of the app has the file open, ``if_open_elsewhere`` says what to do:
+    ``"ask"`` (offer to open it read-only), ``"read_only"`` or ``"cancel"`` (None is returned
+    when the user or the caller declines)."""
     application()
-    project = Project.open(project_path)
+    path = Path(project_path)
+    lock = InstanceLock(path)
+    read_only = False
+    if not lock.acquire():
+        choice = _ask_read_only(path, lock.holder()) if if_open_elsewhere == "ask" \
+            else if_open_elsewhere
+        if choice != "read_only":
+            return None
+        read_only = True
+    try:
+        project = Project.open(path, read_only=read_only, busy_ms=GUI_BUSY_MS)
+    except BaseException:
+        lock.release()
+        raise
     try:
         session = Session(project, coder)
     except AnnotatorError:
         project.close()
+        lock.release()
         raise
-    return MainWindow(session)
+    window = MainWindow(session)
+    window.destroyed.connect(lambda *_: lock.release())
+    window.instance_lock = lock
+    return window
+
+
+def _ask_read_only(path: Path, holder: str) -> str:
+    who = f" (process {holder})" if holder else ""
+    answer = QMessageBox.question(
+        None, "Framing Annotator",
+        f"{path.name} is already open in another Framing Annotator window{who}.\n\n"
+        "Two windows editing one file can undo each other's work. Open it read-only?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes,
+    )
+    return "read_only" if answer == QMessageBox.StandardButton.Yes else "cancel"
 
 
 def choose_coder(project_path: Path) -> str | None:
@@ -46,10 +87,10 @@ def choose_coder(project_path: Path) -> str | None:
     known = remembered_coder(project_path)
     if known:
         return known
-    with Project.open(project_path) as project:
+    with Project.open(project_path, read_only=True) as project:
         if project.assigned_coder:  # a blind copy made for one coder
             return project.assigned_coder
-        coders = project.coders()
+        coders = project.coders.names()
     dialog = CoderDialog(coders, last_coder() or (coders[0] if len(coders) == 1 else None))
     return dialog.coder if dialog.exec() else None
 
@@ -70,6 +111,8 @@ def run(project_path: str | Path, coder: str | None = None) -> int:
     except AnnotatorError as exc:
         QMessageBox.critical(None, "Framing Annotator", str(exc))
         return 1
+    if window is None:
+        return 0
     remember_coder(path, window.session.coder)
     window.restore_layout()
     window.show()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.project import STATUSES, ArticleSummary
+from annotator.core.model import STATUSES, ArticleSummary
 from annotator.gui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex

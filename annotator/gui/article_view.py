@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
-from annotator.core.project import Annotation
+from annotator.core.model import Annotation
 from annotator.core.schema import Label, Schema
 from annotator.core.session import OpenArticle
 from annotator.core.spans import TokenIndex, layers, snap_selection

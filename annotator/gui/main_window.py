@@ -1,7 +1,8 @@
 """The annotation window: article list, article view, spans, codebook, frame toolbar.
 
-Each user action is one call into the core (through an undoable command where it is an edit);
-the views then refresh from the :class:`~annotator.core.commands.Change` it returns. No SQL here.
+Each user action is one call into the window's :class:`~annotator.core.session.Session` (which
+keeps the undo history); the views then refresh from the :class:`~annotator.core.model.Change` it
+returns. No SQL here, and nothing reaches past the session into the store.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -22,15 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.commands import AddSpan, Change, Command, DeleteSpan, EditNote, Relabel, SetStatus
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, StaleError
+from annotator.core.model import Change
 from annotator.core.session import OpenArticle, Session
 from annotator.gui.article_list import STATUS_TEXT, ArticleListPanel
 from annotator.gui.article_view import ArticleView
 from annotator.gui.codebook import CodebookPanel, label_tooltip
 from annotator.gui.colors import swatch
 from annotator.gui.spans_panel import SpansView
-from annotator.gui.undo import CoreUndoCommand
 
 if TYPE_CHECKING:
     from annotator.gui.agreement_window import AgreementWindow
@@ -40,16 +40,15 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.project = session.project
-        self.schema = session.project.schema
+        self.schema = session.schema
         self.opened: OpenArticle | None = None
-        self.undo_stack = QUndoStack(self)
+        self.last_error = ""
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
 
         self.view = ArticleView(self.schema)
         self.setCentralWidget(self.view)
-        self.articles = ArticleListPanel(session.coder, self.project.search_articles)
+        self.articles = ArticleListPanel(session.coder, session.search)
         self.spans = SpansView(self.schema)
         self.codebook = CodebookPanel(self.schema)
         self._dock("Articles", self.articles, Qt.DockWidgetArea.LeftDockWidgetArea, "articlesDock")
@@ -62,14 +61,19 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
-        saved = QLabel("Every edit is saved to the project file as you make it.")
-        saved.setStyleSheet("color: #666")
+        saved = QLabel(
+            f"Read-only: {session.project.why_read_only}. Nothing can be changed."
+            if session.read_only else "Every edit is saved to the project file as you make it."
+        )
+        saved.setObjectName("savedLabel")
+        saved.setStyleSheet("color: #a33" if session.read_only else "color: #666")
         self.statusBar().addPermanentWidget(saved)
 
         self._build_actions()
         self._connect()
-        self.articles.set_articles(self.project.articles())
+        self.articles.set_articles(self.session.articles())
         self._update_title()
+        self._update_undo()
         first = self._first_article()
         if first is not None:
             self.articles.select_article(first)
@@ -102,20 +106,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.undo_action = self._action("Undo", self.undo_stack.undo, "Ctrl+Z")
-        self.redo_action = self._action("Redo", self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda t: self.undo_action.setToolTip(f"Undo {t} (Ctrl+Z)" if t else "Undo (Ctrl+Z)")
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda t: self.redo_action.setToolTip(
-                f"Redo {t} (Ctrl+Shift+Z)" if t else "Redo (Ctrl+Shift+Z)"
-            )
-        )
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
+        self.undo_action = self._action("Undo", self.undo, "Ctrl+Z")
+        self.redo_action = self._action("Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
 
         self.label_actions: dict[str, QAction] = {}
         for lab in self.schema.labels:
@@ -225,23 +217,36 @@ class MainWindow(QMainWindow):
         return self.opened.article.id if self.opened else None
 
     def _update_title(self) -> None:
+        read_only = " [read-only]" if self.session.read_only else ""
         self.setWindowTitle(
-            f"{self.project.name} — {self.session.coder} — Framing Annotator"
+            f"{self.session.name} — {self.session.coder}{read_only} — Framing Annotator"
+        )
+
+    def _update_undo(self) -> None:
+        """The undo and redo actions mirror the session's history."""
+        history = self.session.history
+        self.undo_action.setEnabled(history.can_undo)
+        self.redo_action.setEnabled(history.can_redo)
+        self.undo_action.setToolTip(
+            f"Undo {history.undo_text} (Ctrl+Z)" if history.can_undo else "Undo (Ctrl+Z)"
+        )
+        self.redo_action.setToolTip(
+            f"Redo {history.redo_text} (Ctrl+Shift+Z)" if history.can_redo
+            else "Redo (Ctrl+Shift+Z)"
         )
 
     def _update_actions(self) -> None:
+        writable = not self.session.read_only
         has_article = self.opened is not None
         has_span = bool(self.view.selected_uuid)
         for action in self.label_actions.values():
-            action.setEnabled(has_article)
-        self.delete_action.setEnabled(has_span)
-        self.note_action.setEnabled(has_span)
-        status = (
-            self.project.status(self.current_article_id, self.session.coder)
-            if has_article else None
-        )
-        self.done_action.setEnabled(has_article)
-        self.reopen_action.setEnabled(status == "done")
+            action.setEnabled(has_article and writable)
+        self.delete_action.setEnabled(has_span and writable)
+        self.note_action.setEnabled(has_span and writable)
+        status = self.session.status(self.current_article_id) if has_article else None
+        self.done_action.setEnabled(has_article and writable)
+        self.reopen_action.setEnabled(status == "done" and writable)
+        self._update_undo()
         if has_article:
             art = self.opened.article
             spans = len(self.spans.spans_model.spans)
@@ -267,7 +272,7 @@ class MainWindow(QMainWindow):
         spans = self.session.spans(article_id)
         self.view.set_article(self.opened, spans)
         self.spans.set_spans(spans)
-        self.articles.update_status(article_id, self.project.status(article_id, self.session.coder))
+        self.articles.update_status(article_id, self.session.status(article_id))
         self.articles.mark_shown(article_id)
         if self.articles.current_id() != article_id:
             self.articles.select_article(article_id)
@@ -284,16 +289,41 @@ class MainWindow(QMainWindow):
 
     # --- edits --------------------------------------------------------------------------
 
-    def run(self, command: Command) -> bool:
-        """Do an edit now (committed), then make it undoable."""
+    def _edit(self, action) -> bool:
+        """Do one edit through the session (committed at once), then refresh from its Change.
+
+        If the article or span was changed by another window or program since this window
+        showed it, nothing is done: the user is told and the view is reloaded."""
+        if self.opened is not None and not self.session.is_current(self.opened):
+            self._reload("This article was changed by another program; it has been reloaded. "
+                         "Select the passage again.")
+            return False
         try:
-            change = self.session.apply(command)
+            change = action()
+        except StaleError as exc:
+            self._reload(str(exc))
+            return False
         except AnnotatorError as exc:
             self._error(str(exc))
+            self._update_undo()
             return False
-        self.undo_stack.push(CoreUndoCommand(self.session, command, self.apply_change))
         self.apply_change(change)
         return True
+
+    def undo(self) -> bool:
+        return self.session.history.can_undo and self._edit(self.session.undo)
+
+    def redo(self) -> bool:
+        return self.session.history.can_redo and self._edit(self.session.redo)
+
+    def _reload(self, message: str) -> None:
+        """Show the current article afresh from the file, and say why."""
+        current = self.current_article_id
+        self.opened = None
+        self.articles.set_articles(self.session.articles())
+        if current is not None:
+            self.open_article(current)
+        self._error(message)
 
     def apply_change(self, change: Change) -> None:
         """Refresh the views from what an edit (or its undo) changed."""
@@ -307,14 +337,12 @@ class MainWindow(QMainWindow):
             self.view.select_span(selected, scroll=False)
             self.spans.set_spans(spans, selected)
         if change.status:
-            self.articles.update_status(
-                change.article_id, self.project.status(change.article_id, self.session.coder)
-            )
+            self.articles.update_status(change.article_id, self.session.status(change.article_id))
         self._update_actions()
 
     def tag_selection(self, label: str) -> None:
         """Create a span from the selection; with no selection, relabel the selected span."""
-        if self.opened is None:
+        if self.opened is None or self.session.read_only:
             return
         selection = self.view.selection()
         if selection is None:
@@ -324,13 +352,22 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Select some text first, then press a frame key.", 4000)
             return
         start, end = selection
-        self.run(AddSpan(self.opened.article.id, self.session.coder, label, start, end))
+        opened = self.opened
+        self._edit(lambda: self.session.add_span(opened, label, start, end))
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
 
+    def _shown(self, uuid: str):
+        """The span as this window shows it (its revision is what an edit expects to find)."""
+        for ann in self.spans.spans_model.spans:
+            if ann.uuid == uuid:
+                return ann
+        return self.session.annotation(uuid)
+
     def delete_span(self, uuid: str) -> None:
-        self.run(DeleteSpan(self.project, uuid))
+        if not self.session.read_only:
+            self._edit(lambda: self.session.delete_span(self._shown(uuid)))
 
     def delete_selected_span(self) -> None:
         uuid = self.view.selected_uuid or self.spans.current_uuid()
@@ -338,17 +375,25 @@ class MainWindow(QMainWindow):
             self.delete_span(uuid)
 
     def relabel_span(self, uuid: str, label: str) -> None:
-        if self.project.annotation(uuid).label != label:
-            self.run(Relabel(self.project, uuid, label))
+        ann = self._shown(uuid)
+        if ann.label != label and not self.session.read_only:
+            self._edit(lambda: self.session.relabel(ann, label))
 
     def edit_note(self, uuid: str) -> None:
-        ann = self.project.annotation(uuid)
+        if self.session.read_only:
+            return
+        ann = self._shown(uuid)
         label = self.schema.label(ann.label).display_name
         note, ok = QInputDialog.getMultiLineText(
             self, "Note", f"Note on {label}:\n「{ann.text[:60]}」", ann.note
         )
         if ok and note != ann.note:
-            self.run(EditNote(self.project, uuid, note))
+            self.set_note(uuid, note)
+
+    def set_note(self, uuid: str, note: str) -> bool:
+        """Give a span a note (what the Note dialog does when the coder presses OK)."""
+        ann = self._shown(uuid)
+        return self._edit(lambda: self.session.edit_note(ann, note))
 
     def edit_selected_note(self) -> None:
         uuid = self.view.selected_uuid or self.spans.current_uuid()
@@ -363,19 +408,21 @@ class MainWindow(QMainWindow):
         if self.opened is None:
             return
         article_id = self.opened.article.id
-        self.run(SetStatus(self.project, article_id, self.session.coder, "done"))
+        if not self._edit(lambda: self.session.set_status(article_id, "done")):
+            return
         if not self.go(1):
             self.statusBar().showMessage("Marked done. That was the last article in the list.", 5000)
 
     def reopen_article(self) -> None:
         if self.opened is not None:
-            self.run(SetStatus(self.project, self.opened.article.id, self.session.coder, "in_progress"))
+            article_id = self.opened.article.id
+            self._edit(lambda: self.session.set_status(article_id, "in_progress"))
 
     def choose_project(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open project", str(self.project.path.parent),
+            self, "Open project", str(self.session.path.parent),
             "Framing Annotator projects (*.annot);;All files (*)",
         )
         if path:
@@ -395,6 +442,8 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:
             self._error(str(exc))
             return None
+        if window is None:
+            return None
         remember_coder(path, window.session.coder)
         window.restore_layout()
         window.show()
@@ -405,19 +454,18 @@ class MainWindow(QMainWindow):
         from annotator.gui.coder_dialog import CoderDialog
         from annotator.gui.settings import remember_coder
 
-        dialog = CoderDialog(self.project.coders(), self.session.coder, self)
+        dialog = CoderDialog(self.session.coders(), self.session.coder, self)
         if dialog.exec() and dialog.coder and dialog.coder != self.session.coder:
             self.set_coder(dialog.coder)
-            remember_coder(self.project.path, dialog.coder)
+            remember_coder(self.session.path, dialog.coder)
 
     def set_coder(self, coder: str) -> None:
         """Work as another coder: the views show that coder's spans and statuses."""
         current = self.current_article_id
-        self.session = Session(self.project, coder)
-        self.undo_stack.clear()
+        self.session = Session(self.session.project, coder)
         self.articles.model.coder = self.session.coder
         self.opened = None
-        self.articles.set_articles(self.project.articles())
+        self.articles.set_articles(self.session.articles())
         self._update_title()
         target = current if current is not None else self._first_article()
         if target is not None:
@@ -426,12 +474,11 @@ class MainWindow(QMainWindow):
 
     def show_agreement(self) -> AgreementWindow:
         """Compute agreement on this project and show it (for leads, on the merged master)."""
-        from annotator.core.reports import agreement_report
         from annotator.gui.agreement_window import AgreementWindow
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = agreement_report(self.project)
+            report = self.session.agreement()
         finally:
             QApplication.restoreOverrideCursor()
         self.agreement_window = AgreementWindow(report, self.schema, self.show_place, self)
@@ -448,7 +495,14 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _error(self, message: str) -> None:
-        QMessageBox.warning(self, "Framing Annotator", message)
+        """Say what went wrong in a message box that does not block the window."""
+        self.last_error = message
+        self.statusBar().showMessage(message, 8000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Framing Annotator", message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def restore_layout(self) -> None:
         """Window size, dock layout: as the user left them."""
@@ -467,5 +521,8 @@ class MainWindow(QMainWindow):
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
-        self.project.close()
+        self.session.close()
+        lock = getattr(self, "instance_lock", None)
+        if lock is not None:
+            lock.release()
         super().closeEvent(event)

@@ -12,7 +12,7 @@ def check_window() -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from annotator.core.demo import sample_texts
     from annotator.core.importers import import_paths
-    from annotator.core.project import Project
+    from annotator.core.store import Project
     from annotator.gui.app import application, build_main_window
 
     application()
@@ -35,7 +35,7 @@ def check_window() -> str:
         finally:
             window.close()
         with Project.open(path) as project:
-            stored = [(a.label, a.start, a.end) for a in project.annotations()]
+            stored = [(a.label, a.start, a.end) for a in project.annotations.list()]
         if stored != [(label, start, end)] or [(s.start, s.end) for s in spans] != [(start, end)]:
             raise AssertionError(f"the tagged span was not stored as shown: {stored}")
     return "main window built offscreen; a span tagged through it is in the file"

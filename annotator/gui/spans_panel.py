@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from annotator.core.project import Annotation
+from annotator.core.model import Annotation
 from annotator.core.schema import Schema
 from annotator.gui.colors import swatch
 from annotator.gui.table_model import ListTableModel

@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core.exporters import article_objects, write_jsonl
 from annotator.core.importers import import_paths
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.text import text_sha256
 
 FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467"
@@ -125,11 +125,15 @@ def test_what_survives(tmp_path: Path, source: Path) -> None:
     assert objects["plain"]["status"] == {"dave": "not_started"}
     assert objects["crlf"]["status"] == {}
     alice = next(a for a in astral["annotations"] if a["uuid"].endswith("01"))
+    revision = {k: alice.pop(k) for k in ("rev", "rev_file", "seen")}
     assert alice == {
         "uuid": "aaaaaaaa-0000-4000-8000-000000000001", "coder": "alice", "label": "security_concern",
         "start": 0, "end": 3, "text": "𠮷田氏", "note": "人名",
         "created": "2025-12-01T01:02:03.004Z", "updated": "2025-12-02T01:02:03.004Z",
+        "deleted": None,
     }
+    # imported without a revision: a new edit of the importing file
+    assert revision["seen"] == {revision["rev_file"]: revision["rev"]} and revision["rev"] > 0
     assert objects["crlf"]["text"] == "見出し\n\n本文はここから。\n経済的利益が\n大きい。\n"
     for ident, obj in objects.items():
         got = {(a["coder"], a["text"]) for a in obj["annotations"]}
@@ -141,14 +145,14 @@ def test_what_survives(tmp_path: Path, source: Path) -> None:
 def snapshot(project: Project) -> dict:
     """Everything an export must carry, as comparable values."""
     return {
-        "articles": [(a.external_id, a.title, a.length) for a in project.articles()],
-        "texts": [project.article(a.id).text for a in project.articles()],
-        "meta": [project.article(a.id).meta for a in project.articles()],
+        "articles": [(a.external_id, a.title, a.length) for a in project.articles.summaries()],
+        "texts": [project.articles.get(a.id).text for a in project.articles.summaries()],
+        "meta": [project.articles.get(a.id).meta for a in project.articles.summaries()],
         "annotations": [
             (a.uuid, a.coder, a.label, a.start, a.end, a.text, a.note, a.created_at, a.updated_at)
-            for a in project.annotations()
+            for a in project.annotations.list()
         ],
-        "statuses": [project.statuses(a.id) for a in project.articles()],
+        "statuses": [project.statuses.of_article(a.id) for a in project.articles.summaries()],
     }
 
 
@@ -169,14 +173,15 @@ def test_round_trip_keeps_everything(tmp_path: Path, source: Path) -> None:
 def test_edits_are_exported(tmp_path: Path, source: Path) -> None:
     with Project.create(tmp_path / "one.annot") as one:
         import_paths(one, [source])
-        aid = one.find_article("astral").id
+        aid = one.articles.find("astral").id
         doomed = "aaaaaaaa-0000-4000-8000-000000000003"
-        one.delete_annotation(doomed)
-        one.update_annotation("aaaaaaaa-0000-4000-8000-000000000002", label="self_reliance", note="変更")
-        one.set_status(aid, "bob", "done")
+        one.annotations.delete(doomed)
+        one.annotations.update("aaaaaaaa-0000-4000-8000-000000000002", label="self_reliance", note="変更")
+        one.statuses.set(aid, "bob", "done")
         obj = next(o for o in article_objects(one) if o["id"] == "astral")
-    uuids = [a["uuid"] for a in obj["annotations"]]
-    assert doomed not in uuids  # live annotations only
+    deleted = {a["uuid"]: a["deleted"] for a in obj["annotations"]}
+    assert deleted[doomed] is not None  # the deletion travels, marked
+    assert sum(d is None for d in deleted.values()) == len(deleted) - 1
     bob = next(a for a in obj["annotations"] if a["coder"] == "bob")
     assert (bob["label"], bob["note"]) == ("self_reliance", "変更")
     assert obj["status"]["bob"] == "done"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 from annotator.core.importers import import_paths
-from annotator.core.project import Project
+from annotator.core.store import Project
 
 TEXT = "=見出し\n𠮷田氏は安全保障上の\n懸念を示した😀。"
 

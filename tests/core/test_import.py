@@ -19,7 +19,7 @@ from annotator.core.importers import (
     parse_line_range,
     trim_article,
 )
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.tokenizer import token_bounds, tokenizer_id
 
@@ -29,11 +29,11 @@ def seed_text(path: Path) -> str:
 
 
 def count(project: Project) -> int:
-    return len(project.articles())
+    return len(project.articles.summaries())
 
 
 def texts(project: Project) -> dict[str, str]:
-    return {a.external_id: project.article(a.id).text for a in project.articles()}
+    return {a.external_id: project.articles.get(a.id).text for a in project.articles.summaries()}
 
 
 def jsonl(path: Path, *objects: dict | str) -> Path:
@@ -53,13 +53,13 @@ def test_import_both_seeds(project: Project, seed_files: list[Path]) -> None:
     assert report.encodings == {str(p): "utf-8" for p in seed_files}
     assert report.summary().startswith("imported 2 article(s), 0 annotation(s)")
     for path in seed_files:
-        art = project.find_article(path.stem)
+        art = project.articles.find(path.stem)
         assert art.text == seed_text(path)
         assert art.sha256 == text_sha256(seed_text(path))
         assert art.title == default_title(art.text)
         assert art.origin == str(path)
-        assert project.cached_bounds(art.id, tokenizer_id()) == token_bounds(art.text)
-    first = project.find_article(seed_files[0].stem)
+        assert project.tokens.bounds(art.id, tokenizer_id()) == token_bounds(art.text)
+    first = project.articles.find(seed_files[0].stem)
     assert first.title == "トップ ニュース 論評:NVIDIAの黄仁勳氏、米政府に「H200」輸出認可を要請 中国は慎重姿勢を崩さず"
 
 
@@ -81,7 +81,7 @@ def test_cut_at_keeps_only_the_article(project: Project, seed_files: list[Path])
     marker = next(i for i, line in enumerate(lines) if line.startswith("更多新聞請搜尋"))
     report = import_paths(project, [seed_files[0]], text_filter=TextFilter(cut_at="更多新聞"))
     assert report.notes == []
-    text = project.find_article(seed_files[0].stem).text
+    text = project.articles.find(seed_files[0].stem).text
     assert text == "\n".join(lines[:marker])
     assert text.split("\n")[-1] == lines[marker - 1]
     assert text.endswith("成長と発展の余地を大きく残す可能性があるだろう。")
@@ -94,7 +94,7 @@ def test_cut_at_keeps_only_the_article(project: Project, seed_files: list[Path])
 def test_cut_at_marker_missing_is_reported(project: Project, seed_files: list[Path]) -> None:
     report = import_paths(project, [seed_files[1]], text_filter=TextFilter(cut_at="更多新聞"))
     assert report.notes == [f"{seed_files[1]}: --cut-at marker '更多新聞' not found; text kept whole"]
-    assert project.find_article(seed_files[1].stem).text == seed_text(seed_files[1])
+    assert project.articles.find(seed_files[1].stem).text == seed_text(seed_files[1])
 
 
 def test_lines_filter_drops_the_run_together_first_line(
@@ -103,7 +103,7 @@ def test_lines_filter_drops_the_run_together_first_line(
     original = seed_text(seed_files[1])
     assert "##" in original.split("\n")[0]
     import_paths(project, [seed_files[1]], text_filter=TextFilter(lines=(2, None)))
-    text = project.find_article(seed_files[1].stem).text
+    text = project.articles.find(seed_files[1].stem).text
     assert "##" not in text
     assert text == "\n".join(original.split("\n")[1:])
     assert text.startswith("トランプ、NVIDIAのAIチップ中国輸出を電撃承認")
@@ -203,7 +203,7 @@ def test_text_normalized_at_import(project: Project, tmp_path: Path, data: bytes
     path = tmp_path / "a.txt"
     path.write_bytes(data)
     import_paths(project, [path])
-    art = project.find_article("a")
+    art = project.articles.find("a")
     assert art.text == stored
     assert art.sha256 == text_sha256(stored)
 
@@ -250,8 +250,8 @@ def test_legacy_encodings_give_the_same_text(
         import_paths(first, [utf8])
         report = import_paths(second, [other])
         assert report.encodings == {str(other): detected}
-        assert second.find_article("art").sha256 == first.find_article("art").sha256
-        assert second.find_article("art").sha256 == text_sha256(text)
+        assert second.articles.find("art").sha256 == first.articles.find("art").sha256
+        assert second.articles.find("art").sha256 == text_sha256(text)
         # and into the same project: recognised as the same text
         again = import_paths(first, [other])
         assert again.added == [] and len(again.skipped) == 1
@@ -265,7 +265,7 @@ def test_explicit_encoding(project: Project, tmp_path: Path, seed_files: list[Pa
         import_paths(project, [path])
     report = import_paths(project, [path], encoding="utf-16-le")
     assert report.encodings == {str(path): "utf-16-le"}
-    assert project.find_article("le").text == text
+    assert project.articles.find("le").text == text
     with pytest.raises(InputError, match="unknown encoding 'klingon'"):
         import_paths(project, [path], encoding="klingon")
 
@@ -329,7 +329,7 @@ def _csv_bytes(rows: list[list[str]], encoding: str, newline: str) -> bytes:
 
 
 def _check_csv_import(project: Project, path: Path) -> None:
-    arts = {a.external_id: project.article(a.id) for a in project.articles()}
+    arts = {a.external_id: project.articles.get(a.id) for a in project.articles.summaries()}
     assert list(arts) == ["n1", f"{path.stem}-2", "n3"]
     n1 = arts["n1"]
     assert n1.text == "一段落目。\n二段落目、「引用」。"  # quoted newline kept, as LF
@@ -367,9 +367,9 @@ def test_csv_cp932(project: Project, tmp_path: Path) -> None:
     path.write_bytes(_csv_bytes(rows, "cp932", "\r\n"))
     report = import_paths(project, [path])
     assert report.encodings == {str(path): "cp932"}
-    assert project.find_article("n1").meta == {"author": "山田", "section": "経済"}
-    assert project.find_article("n3").text == "吉田氏は安全保障上の懸念を示した。"
-    assert project.find_article("n1").text == "一段落目。\n二段落目、「引用」。"
+    assert project.articles.find("n1").meta == {"author": "山田", "section": "経済"}
+    assert project.articles.find("n3").text == "吉田氏は安全保障上の懸念を示した。"
+    assert project.articles.find("n1").text == "一段落目。\n二段落目、「引用」。"
 
 
 @pytest.mark.parametrize(
@@ -423,18 +423,18 @@ def test_jsonl_with_annotations_and_status(project: Project, tmp_path: Path) -> 
     report = import_paths(project, [path])
     assert report.annotations == 2
     assert [e for e, _ in report.added] == ["j1", "coded-2"]
-    art = project.find_article("j1")
+    art = project.articles.find("j1")
     assert (art.title, art.source, art.published) == ("題", "共同", "2025-12-01")
     assert art.meta == {"section": "政治", "n": 3}
-    anns = {a.coder: a for a in project.annotations(art.id)}
+    anns = {a.coder: a for a in project.annotations.list(art.id)}
     alice = anns["alice"]
     assert (alice.uuid, alice.label, alice.start, alice.end, alice.text, alice.note) == (
         "11111111-1111-4111-8111-111111111111", "security_concern", 4, 12, "安全保障上の懸念", "明示的",
     )
     assert (alice.created_at, alice.updated_at) == ("2025-12-01T00:00:00.000Z", "2025-12-02T00:00:00.000Z")
     assert anns["bob"].text == "𠮷田氏"
-    assert project.statuses(art.id) == {"alice": "done", "bob": "in_progress"}
-    assert project.find_article("coded-2").origin == f"{path} line 3"
+    assert project.statuses.of_article(art.id) == {"alice": "done", "bob": "in_progress"}
+    assert project.articles.find("coded-2").origin == f"{path} line 3"
 
 
 def test_jsonl_crlf_offsets_move_to_the_stored_text(project: Project, tmp_path: Path) -> None:
@@ -451,14 +451,14 @@ def test_jsonl_crlf_offsets_move_to_the_stored_text(project: Project, tmp_path: 
                         "start": start, "end": start + len("示した。\r")})
     path = jsonl(tmp_path / "crlf.jsonl", {"id": "c", "text": raw_text, "annotations": annotations})
     import_paths(project, [path])
-    art = project.find_article("c")
+    art = project.articles.find("c")
     assert art.text == "見出し\n\n𠮷田氏は安全保障上の懸念を示した。\n👍\n"
-    got = [(a.coder, a.text) for a in project.annotations(art.id)]
+    got = [(a.coder, a.text) for a in project.annotations.list(art.id)]
     assert sorted(got) == sorted(
         [("alice", "安全保障上の懸念"), ("alice", "𠮷田氏は安全"), ("alice", "👍"),
          ("alice", "見出し"), ("bob", "示した。")]
     )
-    for ann in project.annotations(art.id):
+    for ann in project.annotations.list(art.id):
         assert art.text[ann.start : ann.end] == ann.text
 
 
@@ -474,7 +474,7 @@ def test_jsonl_line_separators_inside_strings(project: Project, tmp_path: Path) 
     assert "\u2028" in path.read_text(encoding="utf-8")  # really unescaped
     import_paths(project, [path])
     assert texts(project) == {"s": text, "t": "二行目の記事"}
-    assert project.find_article("t").origin == f"{path} line 2"
+    assert project.articles.find("t").origin == f"{path} line 2"
 
 
 def test_jsonl_crlf_file(project: Project, tmp_path: Path) -> None:
@@ -504,6 +504,7 @@ def test_filter_refused_for_annotated_records(project: Project, tmp_path: Path) 
 
 GOOD_LINE = {"id": "g1", "text": "最初の良い記事。"}
 GOOD_ANN = {"coder": "alice", "label": "security_concern", "start": 0, "end": 2}
+DUP_UUID = "0f0e0d0c-0b0a-4908-8706-050403020100"
 
 
 def _bad_jsonl(*last: dict | str) -> tuple[str, bytes]:
@@ -540,7 +541,8 @@ BAD_LAST = [
     ("ann-coder", _bad_jsonl({"text": "本文です", "annotations": [dict(GOOD_ANN, coder="\t")]}), 2,
      "a coder name cannot be empty"),
     ("dup-uuid", _bad_jsonl({"text": "本文です", "annotations": [
-        dict(GOOD_ANN, uuid="u-1"), dict(GOOD_ANN, uuid="u-1")]}), 2, "uuid u-1 already exists"),
+        dict(GOOD_ANN, uuid=DUP_UUID), dict(GOOD_ANN, uuid=DUP_UUID.upper())]}), 2,
+     f"uuid {DUP_UUID} already exists"),
     ("undecodable", ("latin.txt", "Größe und Maße: ÄÖÜ äöü ß".encode("latin-1") * 3), None,
      "--encoding"),
 ]
@@ -553,7 +555,7 @@ def test_bad_last_input_stores_nothing(
 ) -> None:
     import_paths(project, [seed_files[0]])
     before = texts(project)
-    before_anns = project.annotations(include_deleted=True)
+    before_anns = project.annotations.list(include_deleted=True)
     good_csv = tmp_path / "good.csv"
     good_csv.write_text("id,text\ncsv1,CSVの良い記事\n", encoding="utf-8")
     good_jsonl = jsonl(tmp_path / "good.jsonl", {"id": "gj", "text": "注釈つきの良い記事", "annotations": [
@@ -571,8 +573,8 @@ def test_bad_last_input_stores_nothing(
     assert reason in message, message
     assert "\n" not in message
     assert texts(project) == before
-    assert project.annotations(include_deleted=True) == before_anns
-    assert project.coders() == []
+    assert project.annotations.list(include_deleted=True) == before_anns
+    assert project.coders.names() == []
     assert not project.db.conn.in_transaction
     # the project still works, and the good files import on their own
     report = import_paths(project, [seed_files[1], good_csv, good_jsonl])
@@ -597,11 +599,11 @@ def test_trim_before_annotation(project: Project, seed_files: list[Path]) -> Non
     ref = seed_files[0].stem
     note = trim_article(project, ref, TextFilter(cut_at="更多新聞"))
     original = seed_text(seed_files[0])
-    art = project.find_article(ref)
+    art = project.articles.find(ref)
     assert note == f"article {ref!r}: {len(original)} -> {len(art.text)} characters"
     assert art.text == "\n".join(original.split("\n")[:19])
     assert art.sha256 == text_sha256(art.text)
-    assert project.cached_bounds(art.id, tokenizer_id()) == token_bounds(art.text)
+    assert project.tokens.bounds(art.id, tokenizer_id()) == token_bounds(art.text)
     assert trim_article(project, ref, TextFilter(cut_at="更多新聞")).endswith(
         "unchanged (--cut-at marker '更多新聞' not found; text kept whole)"
     )
@@ -609,11 +611,11 @@ def test_trim_before_annotation(project: Project, seed_files: list[Path]) -> Non
 
 def test_trim_refused_after_annotation(project: Project, seed_files: list[Path]) -> None:
     import_paths(project, [seed_files[1]])
-    art = project.find_article("1")
-    project.add_annotation(art.id, "alice", "security_concern", 0, 2)
+    art = project.articles.find("1")
+    project.annotations.add(art.id, "alice", "security_concern", 0, 2)
     with pytest.raises(ProjectError, match="already has annotations"):
         trim_article(project, "1", TextFilter(lines=(2, None)))
-    assert project.article(art.id).text == art.text
+    assert project.articles.get(art.id).text == art.text
 
 
 def test_trim_to_nothing_refused(project: Project, tmp_path: Path) -> None:
@@ -622,7 +624,7 @@ def test_trim_to_nothing_refused(project: Project, tmp_path: Path) -> None:
     import_paths(project, [path])
     with pytest.raises(InputError, match="nothing would be left"):
         trim_article(project, "a", TextFilter(cut_at="更多新聞"))
-    assert project.find_article("a").text == "更多新聞\n以下略"
+    assert project.articles.find("a").text == "更多新聞\n以下略"
 
 
 def test_import_report_summary() -> None:

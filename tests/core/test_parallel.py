@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.core.importers import import_paths
 from annotator.core.parallel import MIN_PARALLEL_CHARS, BoundsWorkers
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.tokenizer import token_bounds, token_bounds_flat, tokenizer_id
 
 
@@ -44,7 +44,7 @@ def test_parallel_import_stores_the_same_bounds(tmp_path: Path, seed_files):
             report = import_paths(project, [folder], processes=processes)
             assert len(report.added) == 50
             results[processes] = [
-                project.cached_bounds(i, tokenizer_id()) for i in project.article_ids()
+                project.tokens.bounds(i, tokenizer_id()) for i in project.articles.ids()
             ]
     assert results[1] == results[2]
     assert results[2][7] == token_bounds(texts[7])

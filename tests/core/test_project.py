@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import migrations
+from annotator.core.store import migrations
 from annotator.core.errors import ProjectError
-from annotator.core.migrations import APPLICATION_ID, LATEST_VERSION
-from annotator.core.project import STATUSES, Project
+from annotator.core.store.migrations import APPLICATION_ID, LATEST_VERSION
+from annotator.core.model import STATUSES
+from annotator.core.store import Project
 from annotator.core.schema import default_schema
 from annotator.core.text import text_sha256
 from annotator.core.tokenizer import token_bounds, tokenizer_id
@@ -29,7 +30,7 @@ def raw(path: Path) -> sqlite3.Connection:
 
 @pytest.fixture
 def article(project: Project) -> int:
-    return project.add_article(external_id="a1", text=TEXT, title="題")
+    return project.articles.add(external_id="a1", text=TEXT, title="題")
 
 
 # --- opening ---------------------------------------------------------------------------------
@@ -40,11 +41,11 @@ def test_create_and_open(tmp_path: Path) -> None:
     with Project.create(path, name="My study") as proj:
         assert proj.name == "My study"
         assert proj.schema.sha256 == default_schema().sha256
-        proj.add_article(external_id="x", text="本文")
+        proj.articles.add(external_id="x", text="本文")
     with Project.open(path) as proj:
         assert proj.name == "My study"
         assert proj.schema.label_ids == default_schema().label_ids
-        assert [a.external_id for a in proj.articles()] == ["x"]
+        assert [a.external_id for a in proj.articles.summaries()] == ["x"]
 
 
 def test_default_name_is_the_file_stem(tmp_path: Path) -> None:
@@ -95,7 +96,7 @@ def test_foreign_keys_enforced(project: Project) -> None:
 def test_newer_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "future.annot"
     with Project.create(path) as proj:
-        proj.add_article(external_id="a", text="本文")
+        proj.articles.add(external_id="a", text="本文")
     conn = sqlite3.connect(str(path))
     conn.execute("PRAGMA user_version = 99")
     conn.commit()
@@ -222,7 +223,7 @@ def test_older_file_is_backed_up_then_migrated(tmp_path: Path, seed_files) -> No
     conn.commit()
     conn.close()
     with Project.open(path) as project:
-        assert [a.external_id for a in project.articles()] == ["a"]
+        assert [a.external_id for a in project.articles.summaries()] == ["a"]
         version = project.db.execute("PRAGMA user_version").fetchone()[0]
         assert version == LATEST_VERSION > first.version
     (backup,) = [p for p in tmp_path.iterdir() if p.name.endswith(".bak")]
@@ -253,42 +254,42 @@ def test_check_openable_only_reads(tmp_path: Path) -> None:
 
 
 def test_article_stored(project: Project, article: int) -> None:
-    art = project.article(article)
+    art = project.articles.get(article)
     assert art.text == TEXT
     assert art.sha256 == text_sha256(TEXT)
     assert art.external_id == "a1"
     assert art.title == "題"
-    assert project.article_by_sha(text_sha256(TEXT)) == article
-    assert project.article_by_external_id("a1") == article
-    assert project.find_article("a1").id == article
-    assert project.find_article("1").id == article
+    assert project.articles.by_sha(text_sha256(TEXT)) == article
+    assert project.articles.by_external_id("a1") == article
+    assert project.articles.find("a1").id == article
+    assert project.articles.find("1").id == article
     with pytest.raises(ProjectError, match="no article 'zz'"):
-        project.find_article("zz")
+        project.articles.find("zz")
     with pytest.raises(ProjectError, match="no article with id 99"):
-        project.article(99)
-    summary = project.articles()[0]
+        project.articles.get(99)
+    summary = project.articles.summaries()[0]
     assert (summary.id, summary.external_id, summary.length) == (article, "a1", len(TEXT))
 
 
 def test_token_cache(project: Project) -> None:
     bounds = token_bounds(TEXT)
-    aid = project.add_article(external_id="b", text=TEXT, bounds=bounds, tokenizer=tokenizer_id())
-    assert project.cached_bounds(aid, tokenizer_id()) == bounds
-    assert project.cached_bounds(aid, "another tokenizer") is None
+    aid = project.articles.add(external_id="b", text=TEXT, bounds=bounds, tokenizer=tokenizer_id())
+    assert project.tokens.bounds(aid, tokenizer_id()) == bounds
+    assert project.tokens.bounds(aid, "another tokenizer") is None
 
 
 # --- annotations -----------------------------------------------------------------------------
 
 
 def test_add_annotation_stores_covered_text(project: Project, article: int) -> None:
-    ann = project.add_annotation(article, " alice ", "security_concern", 4, 12, note="覚え書き")
+    ann = project.annotations.add(article, " alice ", "security_concern", 4, 12, note="覚え書き")
     assert ann.text == "安全保障上の懸念"
     assert ann.coder == "alice"  # stripped
     assert ann.created_at == ann.updated_at
     assert ann.deleted_at is None
-    stored = project.annotation(ann.uuid)
+    stored = project.annotations.get(ann.uuid)
     assert stored == ann
-    assert project.coders() == ["alice"]
+    assert project.coders.names() == ["alice"]
     row = project.db.execute(
         "SELECT start_offset, end_offset, text, note FROM annotations WHERE uuid = ?", [ann.uuid]
     ).fetchone()
@@ -296,7 +297,7 @@ def test_add_annotation_stores_covered_text(project: Project, article: int) -> N
 
 
 def test_astral_offsets_are_code_points(project: Project, article: int) -> None:
-    ann = project.add_annotation(article, "alice", "security_concern", 0, 3)
+    ann = project.annotations.add(article, "alice", "security_concern", 0, 3)
     assert ann.text == "𠮷田氏"
 
 
@@ -315,97 +316,97 @@ def test_bad_annotations_refused(
     project: Project, article: int, label: str, start: int, end: int, match: str
 ) -> None:
     with pytest.raises(ProjectError, match=match):
-        project.add_annotation(article, "alice", label, start, end)
-    assert project.annotations(include_deleted=True) == []
+        project.annotations.add(article, "alice", label, start, end)
+    assert project.annotations.list(include_deleted=True) == []
 
 
 def test_whole_text_annotation_allowed(project: Project, article: int) -> None:
-    ann = project.add_annotation(article, "alice", "economic_interest", 0, len(TEXT))
+    ann = project.annotations.add(article, "alice", "economic_interest", 0, len(TEXT))
     assert ann.text == TEXT
 
 
 @pytest.mark.parametrize("name", ["", "   ", "a\tb", "x" * 65])
 def test_bad_coder_names(project: Project, article: int, name: str) -> None:
     with pytest.raises(ProjectError):
-        project.add_annotation(article, name, "security_concern", 0, 1)
-    assert project.coders() == []
+        project.annotations.add(article, name, "security_concern", 0, 1)
+    assert project.coders.names() == []
 
 
 def test_duplicate_uuid_refused(project: Project, article: int) -> None:
-    ann = project.add_annotation(article, "alice", "security_concern", 0, 1)
+    ann = project.annotations.add(article, "alice", "security_concern", 0, 1)
     with pytest.raises(ProjectError, match="already exists"):
-        project.add_annotation(article, "bob", "security_concern", 0, 1, uuid=ann.uuid)
-    assert len(project.annotations()) == 1
+        project.annotations.add(article, "bob", "security_concern", 0, 1, uuid=ann.uuid)
+    assert len(project.annotations.list()) == 1
 
 
 def test_update_delete_restore(project: Project, article: int) -> None:
-    ann = project.add_annotation(article, "alice", "security_concern", 4, 12)
-    other = project.add_annotation(article, "bob", "economic_interest", 19, 24)
-    relabelled = project.update_annotation(ann.uuid, label="self_reliance")
+    ann = project.annotations.add(article, "alice", "security_concern", 4, 12)
+    other = project.annotations.add(article, "bob", "economic_interest", 19, 24)
+    relabelled = project.annotations.update(ann.uuid, label="self_reliance")
     assert relabelled.label == "self_reliance"
     assert relabelled.note == ""
-    noted = project.update_annotation(ann.uuid, note="要確認")
+    noted = project.annotations.update(ann.uuid, note="要確認")
     assert (noted.label, noted.note) == ("self_reliance", "要確認")
     assert (noted.start, noted.end, noted.text) == (4, 12, "安全保障上の懸念")
     assert noted.updated_at >= noted.created_at
     with pytest.raises(ProjectError, match="unknown label"):
-        project.update_annotation(ann.uuid, label="nope")
-    assert project.annotation(ann.uuid).label == "self_reliance"
+        project.annotations.update(ann.uuid, label="nope")
+    assert project.annotations.get(ann.uuid).label == "self_reliance"
 
-    deleted = project.delete_annotation(ann.uuid)
+    deleted = project.annotations.delete(ann.uuid)
     assert deleted.deleted
     assert deleted.deleted_at == deleted.updated_at
-    assert [a.uuid for a in project.annotations()] == [other.uuid]
-    assert [a.uuid for a in project.annotations(article, "alice")] == []
-    tomb = project.annotations(include_deleted=True)
+    assert [a.uuid for a in project.annotations.list()] == [other.uuid]
+    assert [a.uuid for a in project.annotations.list(article, "alice")] == []
+    tomb = project.annotations.list(include_deleted=True)
     assert {a.uuid for a in tomb} == {ann.uuid, other.uuid}
     assert project.db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 2
-    assert project.is_annotated(article)
+    assert project.annotations.any_in(article)
 
-    restored = project.restore_annotation(ann.uuid)
+    restored = project.annotations.restore(ann.uuid)
     assert not restored.deleted
     assert (restored.label, restored.note) == ("self_reliance", "要確認")
-    assert [a.uuid for a in project.annotations()] == [ann.uuid, other.uuid]
+    assert [a.uuid for a in project.annotations.list()] == [ann.uuid, other.uuid]
 
-    for method in (project.delete_annotation, project.restore_annotation, project.annotation):
+    for method in (project.annotations.delete, project.annotations.restore, project.annotations.get):
         with pytest.raises(ProjectError, match="no annotation"):
             method("00000000-0000-0000-0000-000000000000")
 
 
 def test_annotations_filters_and_order(project: Project, article: int) -> None:
-    second = project.add_article(external_id="a2", text="別の記事です。")
-    a = project.add_annotation(article, "bob", "security_concern", 10, 12)
-    b = project.add_annotation(article, "alice", "security_concern", 4, 12)
-    c = project.add_annotation(article, "alice", "economic_interest", 4, 8)
-    d = project.add_annotation(second, "alice", "self_reliance", 0, 2)
-    assert [x.uuid for x in project.annotations()] == [b.uuid, c.uuid, a.uuid, d.uuid]
-    assert [x.uuid for x in project.annotations(article)] == [b.uuid, c.uuid, a.uuid]
-    assert [x.uuid for x in project.annotations(coder="alice")] == [b.uuid, c.uuid, d.uuid]
-    assert [x.uuid for x in project.annotations(second, "bob")] == []
+    second = project.articles.add(external_id="a2", text="別の記事です。")
+    a = project.annotations.add(article, "bob", "security_concern", 10, 12)
+    b = project.annotations.add(article, "alice", "security_concern", 4, 12)
+    c = project.annotations.add(article, "alice", "economic_interest", 4, 8)
+    d = project.annotations.add(second, "alice", "self_reliance", 0, 2)
+    assert [x.uuid for x in project.annotations.list()] == [b.uuid, c.uuid, a.uuid, d.uuid]
+    assert [x.uuid for x in project.annotations.list(article)] == [b.uuid, c.uuid, a.uuid]
+    assert [x.uuid for x in project.annotations.list(coder="alice")] == [b.uuid, c.uuid, d.uuid]
+    assert [x.uuid for x in project.annotations.list(second, "bob")] == []
 
 
 # --- status ----------------------------------------------------------------------------------
 
 
 def test_statuses(project: Project, article: int) -> None:
-    assert project.status(article, "alice") == "not_started"
-    assert project.set_status(article, "alice", "in_progress") == "not_started"
-    assert project.set_status(article, "alice", "done") == "in_progress"
-    assert project.set_status(article, "bob", "in_progress") == "not_started"
-    assert project.statuses(article) == {"alice": "done", "bob": "in_progress"}
-    summary = project.articles()[0]
+    assert project.statuses.get(article, "alice") == "not_started"
+    assert project.statuses.set(article, "alice", "in_progress") == "not_started"
+    assert project.statuses.set(article, "alice", "done") == "in_progress"
+    assert project.statuses.set(article, "bob", "in_progress") == "not_started"
+    assert project.statuses.of_article(article) == {"alice": "done", "bob": "in_progress"}
+    summary = project.articles.summaries()[0]
     assert summary.status("alice") == "done"
     assert summary.status("carol") == "not_started"
-    assert project.coders() == ["alice", "bob"]
+    assert project.coders.names() == ["alice", "bob"]
     assert STATUSES == ("not_started", "in_progress", "done")
 
 
 def test_bad_status(project: Project, article: int) -> None:
     with pytest.raises(ProjectError, match="unknown status 'finished'"):
-        project.set_status(article, "alice", "finished")
+        project.statuses.set(article, "alice", "finished")
     with pytest.raises(ProjectError, match="no article"):
-        project.set_status(999, "alice", "done")
-    assert project.statuses(article) == {}
+        project.statuses.set(999, "alice", "done")
+    assert project.statuses.of_article(article) == {}
 
 
 # --- the text is frozen once annotated ------------------------------------------------------
@@ -414,34 +415,34 @@ def test_bad_status(project: Project, article: int) -> None:
 def test_text_frozen_trigger(project: Project, article: int) -> None:
     # before any annotation the text may change (trimming)
     project.db.execute("UPDATE articles SET text = text WHERE id = ?", [article])
-    project.add_annotation(article, "alice", "security_concern", 4, 12)
-    project.delete_annotation(project.annotations()[0].uuid)  # even a deleted span counts
+    project.annotations.add(article, "alice", "security_concern", 4, 12)
+    project.annotations.delete(project.annotations.list()[0].uuid)  # even a deleted span counts
     with raw(project.path) as conn:
         with pytest.raises(sqlite3.IntegrityError, match="article text is annotated"):
             conn.execute("UPDATE articles SET text = 'changed' WHERE id = ?", [article])
         # other columns may still change
         conn.execute("UPDATE articles SET title = 'new title' WHERE id = ?", [article])
-    assert project.article(article).text == TEXT
-    assert project.article(article).title == "new title"
+    assert project.articles.get(article).text == TEXT
+    assert project.articles.get(article).title == "new title"
 
 
 def test_replace_text(project: Project, article: int) -> None:
     new = "𠮷田氏は安全保障上の懸念を示した。"
-    project.replace_text(article, new, token_bounds(new), tokenizer_id())
-    art = project.article(article)
+    project.articles.replace_text(article, new, token_bounds(new), tokenizer_id())
+    art = project.articles.get(article)
     assert (art.text, art.sha256) == (new, text_sha256(new))
-    assert project.cached_bounds(article, tokenizer_id()) == token_bounds(new)
-    project.add_annotation(article, "alice", "security_concern", 4, 12)
+    assert project.tokens.bounds(article, tokenizer_id()) == token_bounds(new)
+    project.annotations.add(article, "alice", "security_concern", 4, 12)
     with pytest.raises(ProjectError, match="already has annotations"):
-        project.replace_text(article, "x", [(0, 1)], tokenizer_id())
-    assert project.article(article).text == new
+        project.articles.replace_text(article, "x", [(0, 1)], tokenizer_id())
+    assert project.articles.get(article).text == new
 
 
 def test_replace_text_refuses_a_duplicate(project: Project, article: int) -> None:
-    other = project.add_article(external_id="b", text="短い")
+    other = project.articles.add(external_id="b", text="短い")
     with pytest.raises(ProjectError, match="identical to article 'a1'"):
-        project.replace_text(other, TEXT, token_bounds(TEXT), tokenizer_id())
-    assert project.article(other).text == "短い"
+        project.articles.replace_text(other, TEXT, token_bounds(TEXT), tokenizer_id())
+    assert project.articles.get(other).text == "短い"
 
 
 # --- durability -----------------------------------------------------------------------------
@@ -454,29 +455,29 @@ def test_every_edit_is_visible_to_another_connection(project: Project) -> None:
         def one(sql: str, *params):
             return conn.execute(sql, params).fetchone()
 
-        aid = project.add_article(external_id="d", text=TEXT)
+        aid = project.articles.add(external_id="d", text=TEXT)
         assert one("SELECT external_id FROM articles WHERE id = ?", aid) == ("d",)
-        ann = project.add_annotation(aid, "alice", "security_concern", 4, 12, note="n")
+        ann = project.annotations.add(aid, "alice", "security_concern", 4, 12, note="n")
         assert one("SELECT label, text, note FROM annotations WHERE uuid = ?", ann.uuid) == (
             "security_concern", "安全保障上の懸念", "n",
         )
-        project.update_annotation(ann.uuid, label="economic_interest")
+        project.annotations.update(ann.uuid, label="economic_interest")
         assert one("SELECT label FROM annotations WHERE uuid = ?", ann.uuid) == ("economic_interest",)
-        project.update_annotation(ann.uuid, note="m")
+        project.annotations.update(ann.uuid, note="m")
         assert one("SELECT note FROM annotations WHERE uuid = ?", ann.uuid) == ("m",)
-        project.delete_annotation(ann.uuid)
+        project.annotations.delete(ann.uuid)
         assert one("SELECT deleted_at IS NOT NULL FROM annotations WHERE uuid = ?", ann.uuid) == (1,)
-        project.restore_annotation(ann.uuid)
+        project.annotations.restore(ann.uuid)
         assert one("SELECT deleted_at FROM annotations WHERE uuid = ?", ann.uuid) == (None,)
-        project.set_status(aid, "alice", "done")
+        project.statuses.set(aid, "alice", "done")
         assert one("SELECT status FROM article_status WHERE article_id = ?", aid) == ("done",)
-        project.add_coder("carol")
+        project.coders.add("carol")
         assert one("SELECT count(*) FROM coders") == (2,)
         assert not project.db.conn.in_transaction
         # and through a second Project on the same file, without closing the first
         with Project.open(path) as second:
-            assert second.annotation(ann.uuid).label == "economic_interest"
-            assert second.statuses(aid) == {"alice": "done"}
+            assert second.annotations.get(ann.uuid).label == "economic_interest"
+            assert second.statuses.of_article(aid) == {"alice": "done"}
     finally:
         conn.close()
 
@@ -484,10 +485,10 @@ def test_every_edit_is_visible_to_another_connection(project: Project) -> None:
 def test_transaction_is_all_or_nothing(project: Project) -> None:
     with pytest.raises(RuntimeError):
         with project.transaction():
-            project.add_article(external_id="t1", text="一つ目")
-            project.add_article(external_id="t2", text="二つ目")
+            project.articles.add(external_id="t1", text="一つ目")
+            project.articles.add(external_id="t2", text="二つ目")
             raise RuntimeError("boom")
-    assert project.articles() == []
+    assert project.articles.summaries() == []
     with project.transaction():
-        project.add_article(external_id="t1", text="一つ目")
-    assert [a.external_id for a in project.articles()] == ["t1"]
+        project.articles.add(external_id="t1", text="一つ目")
+    assert [a.external_id for a in project.articles.summaries()] == ["t1"]

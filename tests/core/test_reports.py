@@ -17,7 +17,7 @@ from annotator.core import agreement
 from annotator.core.csvout import excel_cell, render_csv
 from annotator.core.errors import InputError
 from annotator.core.importers import import_paths
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.report_files import write_report
 from annotator.core.reports import agreement_report
 from annotator.core.units import collect
@@ -40,9 +40,9 @@ def study(tmp_path: Path) -> Project:
 
 
 def tag(project: Project, ref: str, coder: str, label: str, needle: str) -> None:
-    article = project.find_article(ref)
+    article = project.articles.find(ref)
     start = article.text.index(needle)
-    project.add_annotation(article.id, coder, label, start, start + len(needle))
+    project.annotations.add(article.id, coder, label, start, start + len(needle))
 
 
 def test_token_units_follow_the_coding_rules(study: Project):
@@ -50,8 +50,8 @@ def test_token_units_follow_the_coding_rules(study: Project):
     tag(study, "one", "bob", "security_concern", "安全保障上の懸念")
     tag(study, "one", "carol", "security_concern", "懸念")
     for coder in ("alice", "bob"):
-        study.set_status(study.find_article("one").id, coder, "done")
-    study.set_status(study.find_article("two").id, "alice", "done")  # done, nothing marked
+        study.statuses.set(study.articles.find("one").id, coder, "done")
+    study.statuses.set(study.articles.find("two").id, "alice", "done")  # done, nothing marked
     data = collect(study)
     assert data.coders == ["alice", "bob"]  # carol has marked nothing done
     rows = data.token_rows("security_concern")
@@ -73,7 +73,7 @@ def test_report_values_match_independent_implementations(study: Project):
     tag(study, "two", "bob", "self_reliance", "国産化を急ぐ")
     for ref in ("one", "two"):
         for coder in ("alice", "bob"):
-            study.set_status(study.find_article(ref).id, coder, "done")
+            study.statuses.set(study.articles.find(ref).id, coder, "done")
     report = agreement_report(study)
     rows = collect(study).token_rows("security_concern")
     expected = krippendorff.alpha(
@@ -104,7 +104,7 @@ def test_csv_files_are_excel_safe(study: Project, tmp_path: Path):
     tag(study, "one", "alice", "security_concern", "安全保障")
     tag(study, "one", "bob", "economic_interest", "経済的利益")
     for coder in ("alice", "bob"):
-        study.set_status(study.find_article("one").id, coder, "done")
+        study.statuses.set(study.articles.find("one").id, coder, "done")
     written = write_report(agreement_report(study), tmp_path / "out")
     assert sorted(p.name for p in written) == [
         "disagreements.csv", "pairwise.csv", "per_article.csv", "summary.csv"]
@@ -144,7 +144,7 @@ def test_agreement_cli_writes_the_four_files(study: Project, tmp_path: Path):
     tag(study, "one", "alice", "security_concern", "安全保障")
     tag(study, "one", "bob", "security_concern", "安全保障")
     for coder in ("alice", "bob"):
-        study.set_status(study.find_article("one").id, coder, "done")
+        study.statuses.set(study.articles.find("one").id, coder, "done")
     out = tmp_path / "report"
     result = CliRunner().invoke(
         cli, ["agreement", str(study.path), "--out", str(out), "--coders", "alice,bob",

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 from annotator.core.errors import ProjectError, SchemaError
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.schema import (
     default_schema,
     load_schema,
@@ -251,14 +251,14 @@ def test_custom_schema_with_project_create(tmp_path: Path, custom_file: Path) ->
     assert schema.label("human_interest").cue_lemmas == ()
     path = tmp_path / "custom.annot"
     with Project.create(path, schema=schema) as proj:
-        art = proj.add_article(external_id="a", text="与野党が対立した。")
-        proj.add_annotation(art, "alice", "conflict", 4, 6)
+        art = proj.articles.add(external_id="a", text="与野党が対立した。")
+        proj.annotations.add(art, "alice", "conflict", 4, 6)
         with pytest.raises(ProjectError, match="unknown label 'security_concern'"):
-            proj.add_annotation(art, "alice", "security_concern", 0, 2)
+            proj.annotations.add(art, "alice", "security_concern", 0, 2)
     with Project.open(path) as proj:
         assert proj.schema.label_ids == ("conflict", "human_interest")
         assert proj.schema.sha256 == schema.sha256
-        assert [a.text for a in proj.annotations()] == ["対立"]
+        assert [a.text for a in proj.annotations.list()] == ["対立"]
 
 
 def test_custom_schema_with_cli_new(tmp_path: Path, custom_file: Path) -> None:

@@ -11,7 +11,7 @@ from annotator.core.assign import assign
 from annotator.core.errors import ProjectError
 from annotator.core.importers import import_paths
 from annotator.core.merge import merge
-from annotator.core.project import Project
+from annotator.core.store import Project
 from annotator.core.schema import default_schema, schema_from_data
 from annotator.core.tokenizer import tokenizer_id
 
@@ -42,33 +42,33 @@ def dump(path: Path) -> list[tuple]:
 
 
 def first_token_span(project: Project, article_id: int, k: int = 3) -> tuple[int, int]:
-    bounds = project.cached_bounds(article_id, tokenizer_id())
+    bounds = project.tokens.bounds(article_id, tokenizer_id())
     return bounds[k][0], bounds[k + 1][1]
 
 
 def test_blind_copy_has_articles_and_schema_but_no_other_coders(master: Project, tmp_path: Path):
-    a1 = master.article_ids()[0]
+    a1 = master.articles.ids()[0]
     s, e = first_token_span(master, a1)
-    master.add_annotation(a1, "bob", "security_concern", s, e, "bob's")
-    master.set_status(a1, "bob", "done")
-    master.add_annotation(a1, "alice", "economic_interest", s, e, "alice's earlier work")
+    master.annotations.add(a1, "bob", "security_concern", s, e, "bob's")
+    master.statuses.set(a1, "bob", "done")
+    master.annotations.add(a1, "alice", "economic_interest", s, e, "alice's earlier work")
     out = tmp_path / "alice copy.annot"
     report = assign(master, "alice", out)
-    assert report.articles == [master.article(i).external_id for i in master.article_ids()]
+    assert report.articles == [master.articles.get(i).external_id for i in master.articles.ids()]
     with Project.open(out) as copy:
         assert copy.schema.sha256 == master.schema.sha256
         assert copy.assigned_coder == "alice"
-        assert copy.coders() == ["alice"]
-        assert [a.coder for a in copy.annotations(include_deleted=True)] == ["alice"]
-        assert all(not copy.statuses(i) for i in copy.article_ids())
-        art = copy.article(copy.article_ids()[0])
-        assert art.sha256 == master.article(a1).sha256
+        assert copy.coders.names() == ["alice"]
+        assert [a.coder for a in copy.annotations.list(include_deleted=True)] == ["alice"]
+        assert all(not copy.statuses.of_article(i) for i in copy.articles.ids())
+        art = copy.articles.get(copy.articles.ids()[0])
+        assert art.sha256 == master.articles.get(a1).sha256
         tok = tokenizer_id()
-        assert copy.cached_bounds(art.id, tok) == master.cached_bounds(a1, tok)
+        assert copy.tokens.bounds(art.id, tok) == master.tokens.bounds(a1, tok)
 
 
 def test_assign_chosen_and_sampled_articles(master: Project, tmp_path: Path):
-    ids = [master.article(i).external_id for i in master.article_ids()]
+    ids = [master.articles.get(i).external_id for i in master.articles.ids()]
     report = assign(master, "alice", tmp_path / "a.annot", article_ids=[ids[4], ids[1]])
     assert report.articles == [ids[1], ids[4]]
     one = assign(master, "bob", tmp_path / "b1.annot", sample=3, seed=7)
@@ -103,11 +103,11 @@ def test_assign_refuses_an_existing_file(master: Project, tmp_path: Path):
 
 def code_in_copy(path: Path, coder: str, label: str, k: int = 3, done: bool = True) -> str:
     with Project.open(path) as copy:
-        aid = copy.article_ids()[0]
+        aid = copy.articles.ids()[0]
         s, e = first_token_span(copy, aid, k)
-        ann = copy.add_annotation(aid, coder, label, s, e, f"{coder} note")
+        ann = copy.annotations.add(aid, coder, label, s, e, f"{coder} note")
         if done:
-            copy.set_status(aid, coder, "done")
+            copy.statuses.set(aid, coder, "done")
         return ann.uuid
 
 
@@ -118,13 +118,13 @@ def test_merge_brings_spans_notes_statuses_and_is_idempotent(master: Project, tm
     ua = code_in_copy(alice, "alice", "security_concern")
     ub = code_in_copy(bob, "bob", "economic_interest", k=5)
     report = merge(master, [alice, bob])
-    assert [f.added for f in report.files] == [1, 1]
-    assert [f.statuses for f in report.files] == [1, 1]
-    first = master.article_ids()[0]
-    assert {a.uuid: a.note for a in master.annotations(first)} == {
+    assert [f.spans.added for f in report.files] == [1, 1]
+    assert [f.statuses.added for f in report.files] == [1, 1]
+    first = master.articles.ids()[0]
+    assert {a.uuid: a.note for a in master.annotations.list(first)} == {
         ua: "alice note", ub: "bob note"
     }
-    assert master.statuses(first) == {"alice": "done", "bob": "done"}
+    assert master.statuses.of_article(first) == {"alice": "done", "bob": "done"}
     before = dump(master.path)
     again = merge(master, [alice, bob])
     assert "nothing new" in again.summary()
@@ -137,16 +137,16 @@ def test_merge_honours_deletions_and_newer_edits(master: Project, tmp_path: Path
     uuid = code_in_copy(alice, "alice", "security_concern")
     merge(master, [alice])
     with Project.open(alice) as copy:
-        copy.delete_annotation(uuid)
+        copy.annotations.delete(uuid)
     report = merge(master, [alice])
-    assert report.files[0].deleted == 1
-    assert master.annotations() == []
-    assert master.annotation(uuid).deleted
+    assert report.files[0].spans.removed == 1
+    assert master.annotations.list() == []
+    assert master.annotations.get(uuid).deleted
     # A later edit in the master is not overwritten by an older one from the file.
-    master.restore_annotation(uuid)
-    master.update_annotation(uuid, note="lead's fix")
+    master.annotations.restore(uuid)
+    master.annotations.update(uuid, note="lead's fix")
     merge(master, [alice])
-    assert master.annotation(uuid).note == "lead's fix" and not master.annotation(uuid).deleted
+    assert master.annotations.get(uuid).note == "lead's fix" and not master.annotations.get(uuid).deleted
 
 
 def test_merge_refuses_changed_text_by_name_and_changes_nothing(master: Project, tmp_path: Path):
@@ -190,8 +190,8 @@ def test_blind_copy_has_cue_highlights_ready(master: Project, tmp_path: Path):
     out = tmp_path / "ready.annot"
     assign(master, "alice", out)
     with Project.open(out) as copy:
-        for article_id in copy.article_ids():
-            cues = copy.cached_cues(article_id, copy.schema.sha256, tokenizer_id())
+        for article_id in copy.articles.ids():
+            cues = copy.tokens.cues(article_id, copy.schema.sha256, tokenizer_id())
             assert cues is not None
-        assert any(copy.cached_cues(i, copy.schema.sha256, tokenizer_id())
-                   for i in copy.article_ids())
+        assert any(copy.tokens.cues(i, copy.schema.sha256, tokenizer_id())
+                   for i in copy.articles.ids())

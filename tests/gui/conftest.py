@@ -21,7 +21,7 @@ TRICKY = {
 @pytest.fixture
 def project_path(tmp_path: Path, seed_files: list[Path]) -> Path:
     from annotator.core.importers import TextFilter, import_paths
-    from annotator.core.project import Project
+    from annotator.core.store import Project
 
     path = tmp_path / "coding.annot"
     jsonl = tmp_path / "tricky.jsonl"

@@ -10,11 +10,11 @@ from tests.gui.conftest import TRICKY
 
 
 def code(window, coder: str, needle: str, label: str) -> None:
-    project = window.project
-    article = project.find_article("tricky")
+    project = window.session.project
+    article = project.articles.find("tricky")
     start = article.text.index(needle)
-    project.add_annotation(article.id, coder, label, start, start + len(needle))
-    project.set_status(article.id, coder, "done")
+    project.annotations.add(article.id, coder, label, start, start + len(needle))
+    project.statuses.set(article.id, coder, "done")
 
 
 def test_matrix_summary_and_disagreement_navigation(qtbot, window, tmp_path: Path):
@@ -47,7 +47,7 @@ def test_matrix_summary_and_disagreement_navigation(qtbot, window, tmp_path: Pat
     # A real double-click: press, release, then the double-click event.
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
-    article = window.project.find_article("tricky")
+    article = window.session.project.articles.find("tricky")
     assert window.current_article_id == article.id
     start = TRICKY["text"].replace("\r\n", "\n").index("上の懸念")
     assert window.view.textCursor().selectedText() == "上の懸念"

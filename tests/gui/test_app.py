@@ -9,7 +9,7 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import annotator.gui
 from annotator.core.demo import demo_project_path, ensure_demo_project
@@ -59,7 +59,7 @@ def test_demo_project_is_created_in_the_data_folder_and_opens(qtbot, private_hom
     assert window.articles.model.rowCount() == 5
     assert "Demo" in window.windowTitle()
     # The samples were written to exercise offsets: a character outside the BMP among them.
-    texts = [window.project.article(i).text for i in window.project.article_ids()]
+    texts = [window.session.project.articles.get(i).text for i in window.session.project.articles.ids()]
     assert any(any(ord(ch) > 0xFFFF for ch in t) for t in texts)
     window.close()
 
@@ -93,7 +93,7 @@ def test_thousands_of_highlight_updates_do_not_abort(tmp_path: Path, project_pat
             view.select_range(start, end)
             win.tag_selection(win.schema.labels[i % 3].id)
             if i % 2:
-                win.undo_stack.undo()
+                win.undo()
             view.select_span(None)
             app.processEvents()
         spans = win.session.spans(win.current_article_id)
@@ -112,7 +112,7 @@ def test_thousands_of_highlight_updates_do_not_abort(tmp_path: Path, project_pat
 
 
 def test_open_another_project_from_the_window(qtbot, project_path: Path, tmp_path: Path):
-    from annotator.core.project import Project
+    from annotator.core.store import Project
 
     window = build_main_window(project_path, "alice")
     qtbot.addWidget(window)
@@ -124,15 +124,10 @@ def test_open_another_project_from_the_window(qtbot, project_path: Path, tmp_pat
     assert "Other" in second.windowTitle() and "bob" in second.windowTitle()
     broken = tmp_path / "broken.annot"
     broken.write_text("not a database", encoding="utf-8")
-    messages = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        messages.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(100, read_and_close)
     assert second.open_project_file(broken, "bob") is None
-    assert messages and "not an SQLite file" in messages[0]
+    box = second.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible() and "not an SQLite file" in box.text()
+    assert "not an SQLite file" in second.last_error
+    box.accept()
     assert second.isVisible()
     second.close()

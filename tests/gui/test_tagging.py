@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from annotator.core.commands import EditNote
 from tests.gui.conftest import TRICKY, drag_select, point_of
 
 
@@ -31,7 +30,7 @@ def stored_text(path, external_id="tricky"):
 
 def test_first_article_opens_and_is_marked_in_progress(window, project_path):
     assert window.view.text == stored_text(project_path)
-    assert window.project.status(window.current_article_id, "alice") == "in_progress"
+    assert window.session.project.statuses.get(window.current_article_id, "alice") == "in_progress"
     assert "alice" in window.windowTitle() and "coding" in window.windowTitle()
 
 
@@ -140,7 +139,7 @@ def test_hover_shows_label_and_note(qtbot, window):
     view.select_range(a, a + 2)
     qtbot.keyClick(view, Qt.Key.Key_1)
     uuid = window.session.spans(window.current_article_id)[0].uuid
-    window.run(EditNote(window.project, uuid, "引用内の懸念"))
+    window.set_note(uuid, "引用内の懸念")
     local = point_of(view, a + 1)
     event = QHelpEvent(QEvent.Type.ToolTip, local, view.viewport().mapToGlobal(local))
     QApplication.sendEvent(view, event)

@@ -7,7 +7,6 @@ import sqlite3
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from annotator.core.commands import EditNote
 from annotator.gui.app import build_main_window
 from tests.gui.conftest import point_of
 
@@ -46,11 +45,11 @@ def test_undo_covers_delete_relabel_note_and_done(qtbot, window, project_path):
     start = tag(qtbot, window, "懸念")
     uuid = window.session.spans(window.current_article_id)[0].uuid
     window.relabel_span(uuid, "economic_interest")
-    window.run(EditNote(window.project, uuid, "メモ"))
+    window.set_note(uuid, "メモ")
     window.delete_span(uuid)
     first = window.current_article_id
     window.mark_done_and_next()
-    assert window.project.status(first, "alice") == "done"
+    assert window.session.project.statuses.get(first, "alice") == "done"
     assert window.current_article_id != first
     expected = [
         ("in_progress", []),  # undo done: back on the first article
@@ -60,14 +59,14 @@ def test_undo_covers_delete_relabel_note_and_done(qtbot, window, project_path):
         ("in_progress", []),  # undo add
     ]
     for status, spans in expected:
-        window.undo_stack.undo()
+        window.undo()
         assert window.current_article_id == first
-        assert window.project.status(first, "alice") == status
+        assert window.session.project.statuses.get(first, "alice") == status
         assert live_spans(project_path) == spans
     for _ in expected:
-        window.undo_stack.redo()
+        window.redo()
     assert live_spans(project_path) == []
-    assert window.project.status(first, "alice") == "done"
+    assert window.session.project.statuses.get(first, "alice") == "done"
 
 
 def test_click_span_then_delete_key(qtbot, window, project_path):
@@ -99,7 +98,7 @@ def test_everything_is_on_disk_and_reopens_identically(qtbot, window, project_pa
         ("security_concern", start), ("economic_interest", again.view.text.index("経済的利益"))
     ]
     assert again.spans.spans_model.rowCount() == 2
-    assert again.project.status(article, "alice") == "done"
+    assert again.session.project.statuses.get(article, "alice") == "done"
     again.close()
 
 
@@ -107,13 +106,13 @@ def test_ctrl_enter_marks_done_and_opens_next_and_reopen(qtbot, window, project_
     first = window.current_article_id
     ids = window.articles.visible_ids()
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window.project.status(first, "alice") == "done"
+    assert window.session.project.statuses.get(first, "alice") == "done"
     assert window.current_article_id == ids[1]
-    assert window.project.status(ids[1], "alice") == "in_progress"
+    assert window.session.project.statuses.get(ids[1], "alice") == "in_progress"
     window.articles.select_article(first)
     assert window.reopen_action.isEnabled()
     window.reopen_action.trigger()
-    assert window.project.status(first, "alice") == "in_progress"
+    assert window.session.project.statuses.get(first, "alice") == "in_progress"
 
 
 def test_article_list_counts_filter_search_and_keys(qtbot, window):
@@ -128,7 +127,7 @@ def test_article_list_counts_filter_search_and_keys(qtbot, window):
     panel.search_box.insert("超党派")  # only in the second seed
     qtbot.waitUntil(lambda: len(panel.visible_ids()) == 1)
     (found,) = panel.visible_ids()
-    assert "超党派" in window.project.article(found).text
+    assert "超党派" in window.session.project.articles.get(found).text
     panel.search_box.clear()
     qtbot.keyClicks(panel.search_box, "nvidia")  # ASCII search ignores case
     qtbot.waitUntil(lambda: len(panel.visible_ids()) == 2)

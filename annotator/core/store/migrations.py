@@ -103,6 +103,39 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        3,
+        "revisions",
+        (
+            # Which edit of a row wins a merge is decided by a revision, never by a clock:
+            # ``rev`` is the Lamport counter of the edit, ``rev_file`` the file that made it,
+            # ``seen`` the edits (file -> counter) the row has taken in. Rows written before
+            # revisions existed get the time of their last edit (in ms) as counter under the
+            # pseudo-file "legacy", so files migrated apart still order them as they used to.
+            *(
+                f"ALTER TABLE {table} ADD COLUMN {column}"
+                for table in ("annotations", "article_status")
+                for column in (
+                    "rev INTEGER NOT NULL DEFAULT 0",
+                    "rev_file TEXT NOT NULL DEFAULT ''",
+                    "seen TEXT NOT NULL DEFAULT '{}'",
+                )
+            ),
+            *(
+                f"""UPDATE {table} SET rev = COALESCE(CAST(ROUND(
+                        (julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER), 0),
+                    rev_file = 'legacy'"""
+                for table in ("annotations", "article_status")
+            ),
+            "UPDATE annotations SET seen = json_object('legacy', rev)",
+            "UPDATE article_status SET seen = json_object('legacy', rev)",
+            # Every project file has an identity of its own (a blind copy gets a new one).
+            """INSERT OR IGNORE INTO meta (key, value) VALUES ('file_id', lower(hex(randomblob(16))))""",
+            """INSERT OR REPLACE INTO meta (key, value) VALUES ('clock', (
+                SELECT CAST(max(0, COALESCE((SELECT max(rev) FROM annotations), 0),
+                            COALESCE((SELECT max(rev) FROM article_status), 0)) AS TEXT)))""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -135,13 +168,15 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}-{stamp}.bak")
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> list[str]:
-    """Bring the file to :data:`LATEST_VERSION`; return the names of migrations applied."""
+def migrate(conn: sqlite3.Connection, path: Path, backup: bool = True) -> list[str]:
+    """Bring the file to :data:`LATEST_VERSION`; return the names of migrations applied.
+
+    ``backup=False`` is for a copy in memory (a read-only file), which needs none."""
     current = check_openable(conn, path)
     pending = [m for m in MIGRATIONS if m.version > current]
     if not pending:
         return []
-    if current > 0:
+    if current > 0 and backup:
         target = backup_path(path, current)
         with sqlite3.connect(target) as dest:
             conn.backup(dest)

@@ -1,0 +1,85 @@
+"""The data types of a project, as plain frozen values: what the GUI and the reports import.
+
+Nothing here touches the file; the store (:mod:`annotator.core.store`) reads and writes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES = ("not_started", "in_progress", "done")
+
+
+@dataclass(frozen=True, order=True)
+class Rev:
+    """Which edit of a row this is, independent of any clock.
+
+    ``counter`` is a Lamport counter: every file keeps one, advances it for each of its own
+    edits and lifts it past every counter it receives, so an edit made after seeing another
+    always has the larger counter. ``file`` is the identity of the project file that made the
+    edit and breaks ties; ``digest`` breaks the tie of two files that claim the same counter
+    and identity (a file copied by hand), so the order is total and the same everywhere.
+    """
+
+    counter: int
+    file: str
+    digest: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    external_id: str
+    title: str
+    source: str
+    published: str
+    text: str
+    sha256: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """A row of the article list: no text, the statuses of every coder who has one."""
+
+    id: int
+    external_id: str
+    title: str
+    length: int
+    statuses: dict[str, str]
+
+    def status(self, coder: str) -> str:
+        return self.statuses.get(coder, "not_started")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    uuid: str
+    article_id: int
+    coder: str
+    label: str
+    start: int
+    end: int
+    text: str
+    note: str
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+    rev: int = 0
+    rev_file: str = ""
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit changed, for the views to refresh: the article, the span (if any)."""
+
+    article_id: int
+    uuid: str | None = None
+    spans: bool = True
+    status: bool = False
