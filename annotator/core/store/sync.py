@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
-from annotator.core.model import STATUSES
 from annotator.core.store import revisions
+from annotator.core.store.annotations import check_label
 from annotator.core.store.coders import validate_coder_name
+from annotator.core.store.statuses import check_status
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -57,8 +58,10 @@ class RowKind:
 
 def _check_span(project: Project, article: dict[str, Any], row: Row) -> None:
     validate_coder_name(row["coder"])
-    if row["label"] not in project.schema.label_ids:
-        raise ProjectError(f"span {row['uuid']}: unknown label {row['label']!r:.60}")
+    try:
+        check_label(project, row["label"])
+    except ProjectError as exc:
+        raise ProjectError(f"span {row['uuid']}: {exc}") from None
     start, end, text = row["start_offset"], row["end_offset"], article["text"]
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
         raise ProjectError(
@@ -74,8 +77,7 @@ def _check_span(project: Project, article: dict[str, Any], row: Row) -> None:
 
 def _check_status(project: Project, article: dict[str, Any], row: Row) -> None:
     validate_coder_name(row["coder"])
-    if row["status"] not in STATUSES:
-        raise ProjectError(f"unknown status {row['status']!r:.40} of coder {row['coder']!r}")
+    check_status(row["status"])
 
 
 SPANS = RowKind(
