@@ -52,3 +52,47 @@ def test_importing_core_and_cli_loads_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _gui_imports(path: Path) -> set[str]:
+    """Every annotator module a GUI file imports, at the top or inside a function."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return {n for n in names if n.startswith("annotator.")}
+
+
+def test_the_gui_modules_import_each_other_without_cycles():
+    modules = {f"annotator.gui.{p.stem}": p for p in (PACKAGE / "gui").glob("*.py")}
+    graph = {m: {n for n in _gui_imports(p) if n in modules and n != m} for m, p in modules.items()}
+    visiting: list[str] = []
+    done: set[str] = set()
+
+    def visit(module: str) -> None:
+        assert module not in visiting, " -> ".join([*visiting[visiting.index(module):], module])
+        if module in done:
+            return
+        visiting.append(module)
+        for target in graph[module]:
+            visit(target)
+        visiting.pop()
+        done.add(module)
+
+    for module in graph:
+        visit(module)
+
+
+def test_windows_talk_to_their_session_not_the_store():
+    """Only start-up (app, selfcheck) opens project files; windows and panels use a Session."""
+    allowed = {"app.py", "selfcheck.py"}
+    for path in (PACKAGE / "gui").glob("*.py"):
+        if path.name in allowed:
+            continue
+        reached = [n for n in _gui_imports(path)
+                   if n.startswith("annotator.core.store")]
+        assert not reached, f"{path.name} imports {reached}"
+        assert "session.project" not in path.read_text(encoding="utf-8"), path.name

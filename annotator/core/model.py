@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.errors import ProjectError
+
 STATUSES = ("not_started", "in_progress", "done")
 
 
@@ -83,3 +85,17 @@ class Change:
     uuid: str | None = None
     spans: bool = True
     status: bool = False
+
+
+def validate_coder_name(name: str) -> str:
+    """A coder name as stored: stripped, non-empty, printable, at most 64 characters."""
+    if not isinstance(name, str):
+        raise ProjectError(f"a coder name must be text, not {name!r:.40}")
+    cleaned = name.strip()
+    if not cleaned:
+        raise ProjectError("a coder name cannot be empty")
+    if len(cleaned) > 64:
+        raise ProjectError(f"coder name {cleaned[:20]!r}… is longer than 64 characters")
+    if any(not ch.isprintable() for ch in cleaned):
+        raise ProjectError(f"coder name {cleaned[:40]!r} contains control characters")
+    return cleaned

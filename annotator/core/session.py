@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from annotator.core.commands import (
     AddSpan, Command, DeleteSpan, EditNote, Relabel, SetStatus, rev_of,
 )
-from annotator.core.errors import StaleError
+from annotator.core.errors import BusyError, StaleError
 from annotator.core.history import History
 from annotator.core.model import Annotation, Article, ArticleSummary, Change
 from annotator.core.schema import Schema
@@ -56,19 +56,26 @@ def tokens_and_cues(
     bounds, cues = bounds_and_cues(article.text, schema)
     if not project.read_only:
         index = {label: k for k, label in enumerate(schema.label_ids)}
-        with project.transaction():
-            project.tokens.store_bounds(article.id, bounds, tok)
-            project.tokens.store_cues(
-                article.id, schema.sha256, tok, [(c.start, c.end, index[c.label]) for c in cues]
-            )
+        try:
+            with project.transaction():
+                project.tokens.store_bounds(article.id, bounds, tok)
+                project.tokens.store_cues(
+                    article.id, schema.sha256, tok, [(c.start, c.end, index[c.label]) for c in cues]
+                )
+        except BusyError:
+            pass  # another program is writing: the cache is stored at a later opening
     return bounds, cues
 
 
 class Session:
     def __init__(self, project: Project, coder: str) -> None:
         self.project = project
-        coder = validate_coder_name(coder)
-        self.coder = coder if project.read_only else project.coders.add(coder)
+        self.coder = validate_coder_name(coder)
+        if not project.read_only:
+            try:
+                project.coders.add(self.coder)
+            except BusyError:
+                pass  # another program is writing; the first edit registers the coder
         self.history = History()
 
     # --- what the window shows ----------------------------------------------------------
@@ -80,6 +87,10 @@ class Session:
     @property
     def read_only(self) -> bool:
         return self.project.read_only
+
+    @property
+    def why_read_only(self) -> str:
+        return self.project.why_read_only if self.project.read_only else ""
 
     @property
     def path(self) -> Path:
@@ -113,7 +124,10 @@ class Session:
         article = self.project.articles.get(article_id)
         bounds, cues = tokens_and_cues(self.project, article)
         if not self.read_only and self.status(article_id) == "not_started":
-            self.project.statuses.set(article_id, self.coder, "in_progress")
+            try:
+                self.project.statuses.set(article_id, self.coder, "in_progress")
+            except BusyError:
+                pass  # another program is writing; the article still opens (not yet marked)
         rev = self.project.statuses.rev(article_id, self.coder)
         if rev is not None:
             self.history.revs[("status", article_id, self.coder)] = rev
@@ -151,6 +165,10 @@ class Session:
         return self.history.redo(self.project)
 
     # --- the rest -----------------------------------------------------------------------
+
+    def as_coder(self, coder: str) -> Session:
+        """A session of another coder on the same project (its own undo history)."""
+        return Session(self.project, coder)
 
     def agreement(self) -> AgreementReport:
         """The agreement report of this project (for leads, on the merged master)."""

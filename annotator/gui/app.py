@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
 from annotator.core.store.instance import InstanceLock
 from annotator.core.session import Session
+from annotator.gui.application import application
 from annotator.gui.main_window import MainWindow
 
-
-def application() -> QApplication:
-    """The one QApplication (created if needed), named so settings and dialogs read well."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName("Framing Annotator")
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName("FramingAnnotator")
-    return app  # type: ignore[return-value]
+__all__ = ["application", "build_main_window", "choose_coder", "open_project_window", "run"]
 
 
 #: How long an edit in the window waits for another program's write before saying so: short,
@@ -60,7 +50,7 @@ def build_main_window(
         project.close()
         lock.release()
         raise
-    window = MainWindow(session)
+    window = MainWindow(session, open_window=open_project_window)
     window.destroyed.connect(lambda *_: lock.release())
     window.instance_lock = lock
     return window
@@ -93,6 +83,23 @@ def choose_coder(project_path: Path) -> str | None:
         coders = project.coders.names()
     dialog = CoderDialog(coders, last_coder() or (coders[0] if len(coders) == 1 else None))
     return dialog.coder if dialog.exec() else None
+
+
+def open_project_window(path: Path, coder: str | None = None) -> MainWindow | None:
+    """A new window on ``path`` (asking for the coder if needed), shown; None if the user
+    declined. Raises AnnotatorError for a file that cannot be opened."""
+    from annotator.gui.settings import remember_coder
+
+    coder = coder or choose_coder(path)
+    if not coder:
+        return None
+    window = build_main_window(path, coder)
+    if window is None:
+        return None
+    remember_coder(path, window.session.coder)
+    window.restore_layout()
+    window.show()
+    return window
 
 
 def run(project_path: str | Path, coder: str | None = None) -> int:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.store import validate_coder_name
+from annotator.core.model import validate_coder_name
 
 
 class CoderDialog(QDialog):

@@ -103,7 +103,7 @@ def show_message(text: str) -> None:
     """Tell the user why the app cannot start (when there is no console to say it on)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from annotator.gui.app import application
+    from annotator.gui.application import application
 
     application()
     QMessageBox.critical(None, TITLE, text)

@@ -7,6 +7,7 @@ returns. No SQL here, and nothing reaches past the session into the store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,9 +38,17 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        open_window: Callable[[Path, str | None], MainWindow | None] | None = None,
+    ) -> None:
+        """``open_window`` opens another project in a new window (File → Open project…); the
+        app passes its own, so this module never imports the app's start-up."""
         super().__init__(parent)
         self.session = session
+        self._open_window = open_window
         self.schema = session.schema
         self.opened: OpenArticle | None = None
         self.last_error = ""
@@ -62,7 +71,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         saved = QLabel(
-            f"Read-only: {session.project.why_read_only}. Nothing can be changed."
+            f"Read-only: {session.why_read_only}. Nothing can be changed."
             if session.read_only else "Every edit is saved to the project file as you make it."
         )
         saved.setObjectName("savedLabel")
@@ -431,22 +440,15 @@ class MainWindow(QMainWindow):
     def open_project_file(self, path: Path, coder: str | None = None) -> MainWindow | None:
         """Open another project in a new window (asking for the coder if needed) and close
         this one; on a bad file, say why and keep this window."""
-        from annotator.gui.app import build_main_window, choose_coder
-        from annotator.gui.settings import remember_coder
-
+        if self._open_window is None:
+            return None
         try:
-            coder = coder or choose_coder(path)
-            if not coder:
-                return None
-            window = build_main_window(path, coder)
+            window = self._open_window(path, coder)
         except AnnotatorError as exc:
             self._error(str(exc))
             return None
         if window is None:
             return None
-        remember_coder(path, window.session.coder)
-        window.restore_layout()
-        window.show()
         self.close()
         return window
 
@@ -462,7 +464,7 @@ class MainWindow(QMainWindow):
     def set_coder(self, coder: str) -> None:
         """Work as another coder: the views show that coder's spans and statuses."""
         current = self.current_article_id
-        self.session = Session(self.session.project, coder)
+        self.session = self.session.as_coder(coder)
         self.articles.model.coder = self.session.coder
         self.opened = None
         self.articles.set_articles(self.session.articles())
@@ -502,7 +504,8 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("errorBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
 
     def restore_layout(self) -> None:
         """Window size, dock layout: as the user left them."""

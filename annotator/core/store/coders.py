@@ -1,27 +1,13 @@
-"""The coders table, and the one rule for what a coder name may be."""
+"""The coders table (the rule for a coder name is :func:`~annotator.core.model.validate_coder_name`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.core.errors import ProjectError
+from annotator.core.model import validate_coder_name
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
-
-
-def validate_coder_name(name: str) -> str:
-    """A coder name as stored: stripped, non-empty, printable, at most 64 characters."""
-    if not isinstance(name, str):
-        raise ProjectError(f"a coder name must be text, not {name!r:.40}")
-    cleaned = name.strip()
-    if not cleaned:
-        raise ProjectError("a coder name cannot be empty")
-    if len(cleaned) > 64:
-        raise ProjectError(f"coder name {cleaned[:20]!r}… is longer than 64 characters")
-    if any(not ch.isprintable() for ch in cleaned):
-        raise ProjectError(f"coder name {cleaned[:40]!r} contains control characters")
-    return cleaned
 
 
 class Coders:
