@@ -30,6 +30,12 @@ class _Group(click.Group):
             raise click.ClickException(str(exc)) from None
         except sqlite3.DatabaseError as exc:
             where = _opened[-1] if _opened else "the project file"
+            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            if code in (10, 13, 14):  # SQLITE_IOERR, _FULL, _CANTOPEN: the disk, not the file
+                from annotator.core.files import reason
+
+                folder = Path(where).parent if _opened else None
+                raise click.ClickException(f"{where}: {reason(exc, folder)}") from None
             raise click.ClickException(
                 f"{where}: the file is damaged ({exc}); run `annotator check {where}`"
             ) from None
@@ -392,10 +398,9 @@ def selfcheck_cmd(report_file: str | None) -> None:
     ok, lines = run_selfcheck([("window", window)])
     text = "\n".join(lines) + "\n"
     if report_file:
-        try:
-            Path(report_file).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise click.ClickException(f"{report_file}: cannot write ({exc.strerror})") from None
+        from annotator.core.files import atomic_write
+
+        atomic_write(report_file, text)
     click.echo(text, nl=False)
     if not ok:
         sys.exit(1)

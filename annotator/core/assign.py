@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
-from annotator.core.files import project_file
 from annotator.core.session import tokens_and_cues
 from annotator.core.store import Project, validate_coder_name
 from annotator.core.store.articles import COLUMNS as ARTICLE_COLUMNS
@@ -92,19 +91,18 @@ def assign(
     if out.resolve() == master.path.resolve():
         raise ProjectError(f"{out}: is the master project itself")
     chosen, seed = choose_articles(master, article_ids, sample, seed)
-    with project_file(out) as partial:
-        with Project.create(partial, schema=master.schema, name=f"{master.name} — {coder}") as copy:
-            with copy.transaction():
-                copy.set_assignment(coder, master.name)
-                copy_articles(master, copy, chosen)
-                copy.observe(master.clock)
-                for kind in KINDS:
-                    apply_rows(copy, kind, read_rows(master, kind, chosen, coder), str(master.path))
-            external = []
-            for article_id in copy.articles.ids():
-                article = copy.articles.get(article_id)
-                tokens_and_cues(copy, article)  # cue highlights ready: the coder opens instantly
-                external.append(article.external_id)
+    with Project.build(out, schema=master.schema, name=f"{master.name} — {coder}") as copy:
+        with copy.transaction():
+            copy.set_assignment(coder, master.name)
+            copy_articles(master, copy, chosen)
+            copy.observe(master.clock)
+            for kind in KINDS:
+                apply_rows(copy, kind, read_rows(master, kind, chosen, coder), str(master.path))
+        external = []
+        for article_id in copy.articles.ids():
+            article = copy.articles.get(article_id)
+            tokens_and_cues(copy, article)  # cue highlights ready: the coder opens instantly
+            external.append(article.external_id)
     return AssignReport(out, coder, external, seed)
 
 

@@ -94,43 +94,43 @@ class DeleteSpan(_SpanEdit):
         return self._done(project.annotations.restore(self.uuid, expect=self.expect(revs)), revs)
 
 
-class Relabel(_SpanEdit):
-    def __init__(self, uuid: str, label: str, expect: Rev | None = None) -> None:
+class _SetField(_SpanEdit):
+    """Set one field of a span (its label or note); undo puts back what it replaced."""
+
+    field = ""
+
+    def __init__(self, uuid: str, value: str, expect: Rev | None = None) -> None:
         super().__init__(uuid, expect)
-        self.new = label
+        self.new = value
         self.old: str | None = None
+
+    def _set(self, project: Project, revs: Revs, value: str) -> Change:
+        ann = project.annotations.update(
+            self.uuid, expect=self.expect(revs), **{self.field: value}
+        )
+        return self._done(ann, revs)
+
+    def do(self, project: Project, revs: Revs) -> Change:
+        if self.old is None:
+            self.old = getattr(project.annotations.get(self.uuid), self.field)
+        return self._set(project, revs, self.new)
+
+    def undo(self, project: Project, revs: Revs) -> Change:
+        assert self.old is not None
+        return self._set(project, revs, self.old)
+
+
+class Relabel(_SetField):
+    field = "label"
+
+    def __init__(self, uuid: str, label: str, expect: Rev | None = None) -> None:
+        super().__init__(uuid, label, expect)
         self.text = f"relabel as {label}"
 
-    def do(self, project: Project, revs: Revs) -> Change:
-        if self.old is None:
-            self.old = project.annotations.get(self.uuid).label
-        ann = project.annotations.update(self.uuid, label=self.new, expect=self.expect(revs))
-        return self._done(ann, revs)
 
-    def undo(self, project: Project, revs: Revs) -> Change:
-        assert self.old is not None
-        ann = project.annotations.update(self.uuid, label=self.old, expect=self.expect(revs))
-        return self._done(ann, revs)
-
-
-class EditNote(_SpanEdit):
+class EditNote(_SetField):
+    field = "note"
     text = "edit note"
-
-    def __init__(self, uuid: str, note: str, expect: Rev | None = None) -> None:
-        super().__init__(uuid, expect)
-        self.new = note
-        self.old: str | None = None
-
-    def do(self, project: Project, revs: Revs) -> Change:
-        if self.old is None:
-            self.old = project.annotations.get(self.uuid).note
-        ann = project.annotations.update(self.uuid, note=self.new, expect=self.expect(revs))
-        return self._done(ann, revs)
-
-    def undo(self, project: Project, revs: Revs) -> Change:
-        assert self.old is not None
-        ann = project.annotations.update(self.uuid, note=self.old, expect=self.expect(revs))
-        return self._done(ann, revs)
 
 
 class SetStatus(Command):

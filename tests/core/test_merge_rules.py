@@ -68,6 +68,15 @@ def copy_for(master_path: Path, coder: str, out: Path) -> Path:
     return out
 
 
+def coded_copy(master_path: Path, tmp_path: Path) -> tuple[Path, str]:
+    """Alice's blind copy with one span of hers in the first article."""
+    alice = copy_for(master_path, "alice", tmp_path / "alice.annot")
+    with Project.open(alice) as copy:
+        article = copy.articles.ids()[0]
+        s, e = span_at(copy, article, 3)
+        return alice, copy.annotations.add(article, "alice", "security_concern", s, e).uuid
+
+
 def test_a_reused_uuid_for_another_coder_and_article_is_refused(master_path: Path, tmp_path: Path):
     alice = copy_for(master_path, "alice", tmp_path / "alice.annot")
     carol = copy_for(master_path, "carol", tmp_path / "carol.annot")
@@ -199,11 +208,7 @@ def test_equal_revisions_with_different_content_resolve_the_same_in_any_order(
     master_path: Path, tmp_path: Path
 ):
     """A copy duplicated by hand: both files claim the same revision for different edits."""
-    alice = copy_for(master_path, "alice", tmp_path / "alice.annot")
-    with Project.open(alice) as copy:
-        article = copy.articles.ids()[0]
-        s, e = span_at(copy, article, 3)
-        uuid = copy.annotations.add(article, "alice", "security_concern", s, e).uuid
+    alice, uuid = coded_copy(master_path, tmp_path)
     twin = tmp_path / "twin.annot"
     twin.write_bytes(alice.read_bytes())
     with Project.open(alice) as copy:
@@ -220,11 +225,7 @@ def test_equal_revisions_with_different_content_resolve_the_same_in_any_order(
 
 
 def test_deletions_travel_through_jsonl(master_path: Path, tmp_path: Path):
-    alice = copy_for(master_path, "alice", tmp_path / "alice.annot")
-    with Project.open(alice) as copy:
-        article = copy.articles.ids()[0]
-        s, e = span_at(copy, article, 3)
-        uuid = copy.annotations.add(article, "alice", "security_concern", s, e).uuid
+    alice, uuid = coded_copy(master_path, tmp_path)
     old_copy = tmp_path / "alice-old.annot"
     old_copy.write_bytes(alice.read_bytes())  # the span still live in this one
     with Project.open(alice) as copy:
@@ -249,11 +250,7 @@ def test_deletions_travel_through_jsonl(master_path: Path, tmp_path: Path):
 
 
 def test_merge_never_writes_the_returned_file(master_path: Path, tmp_path: Path):
-    alice = copy_for(master_path, "alice", tmp_path / "alice.annot")
-    with Project.open(alice) as copy:
-        article = copy.articles.ids()[0]
-        s, e = span_at(copy, article, 3)
-        copy.annotations.add(article, "alice", "security_concern", s, e)
+    alice, _uuid = coded_copy(master_path, tmp_path)
     before = alice.read_bytes()
     listing = sorted(p.name for p in tmp_path.iterdir())
     with Project.open(master_path) as master:

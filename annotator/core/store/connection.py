@@ -9,6 +9,9 @@ A project on read-only media, in a read-only file or folder, or a file that is o
 - a journal left with edits where it cannot be shared (read-only media, a crash): the file and
   its journal are copied to a private temporary folder and read there.
 
+A project on a disk with almost no room left (less than SQLite needs to start its journal) is
+opened read-only too, saying the disk is full, rather than leaving half-made journal files.
+
 SQLite would otherwise create ``-wal``/``-shm`` files beside the file, checkpoint into it, or
 fail. An older file opened read-only is migrated in memory only.
 """
@@ -23,8 +26,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core import files
 from annotator.core.errors import ProjectError
 from annotator.core.store import migrations
+
+#: Why a project on a (nearly) full disk is opened read-only: SQLite could not even start
+#: its journal there, and would leave its files behind trying.
+DISK_FULL = "the disk is full"
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -60,7 +68,15 @@ def why_read_only(path: Path) -> str:
         raise ProjectError(f"{path}: cannot open ({exc.strerror})") from None
     if not os.access(path.parent, os.W_OK):
         return "its folder is read-only"
+    if files.nearly_full(path.parent) and not _journal_open(path):
+        return DISK_FULL
     return ""
+
+
+def _journal_open(path: Path) -> bool:
+    """Whether the file's journal is there already (the project is open elsewhere, or was
+    left open by a crash): then opening to write needs no new room on the disk."""
+    return Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
 
 
 def check_header(path: Path) -> None:
@@ -82,11 +98,12 @@ def _pragmas(conn: sqlite3.Connection, busy_ms: int) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def connect_write(path: Path, busy_ms: int, create: bool) -> Connection:
+def connect_write(path: Path, busy_ms: int, create: bool, shown: Path | None = None) -> Connection:
+    """``shown`` is the name errors give the file (a new project is built under another)."""
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         _pragmas(conn, busy_ms)
-        version = migrations.check_openable(conn, path)
+        version = migrations.check_openable(conn, shown or path)
         if version == 0 and not create:
             raise ProjectError(
                 f"{path}: not a Framing Annotator project (it has no project tables); "
@@ -95,7 +112,7 @@ def connect_write(path: Path, busy_ms: int, create: bool) -> Connection:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")  # a dead battery loses no committed edit
-        migrations.migrate(conn, path)
+        migrations.migrate(conn, path, shown=shown)
     except BaseException:
         conn.close()
         raise

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from annotator.core import files
 from annotator.core.errors import ProjectError
 
 #: PRAGMA application_id of a project file: "FRMA".
@@ -140,6 +141,8 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 LATEST_VERSION = MIGRATIONS[-1].version
 
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
 
 def check_openable(conn: sqlite3.Connection, path: Path) -> int:
     """Return the file's version, or refuse a foreign or newer file. Reads only."""
@@ -148,6 +151,9 @@ def check_openable(conn: sqlite3.Connection, path: Path) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code not in (_SQLITE_CORRUPT, _SQLITE_NOTADB) and code:
+            raise  # it could not be read (a full disk, an I/O error): the caller says so
         raise ProjectError(f"{path}: not a Framing Annotator project ({exc})") from None
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise ProjectError(
@@ -168,19 +174,40 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}-{stamp}.bak")
 
 
-def migrate(conn: sqlite3.Connection, path: Path, backup: bool = True) -> list[str]:
+def write_backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the file as it is to its backup before a migration: under a temporary name, renamed
+    when whole. If the copy cannot be written, the migration is refused (one line) and the file
+    stays as it was."""
+    target = backup_path(path, version)
+    try:
+        with files.project_file(target) as partial:
+            dest = sqlite3.connect(partial)
+            try:
+                conn.backup(dest)
+            finally:
+                dest.close()
+    except (sqlite3.Error, OSError, files.WriteError) as exc:
+        why = exc.reason if isinstance(exc, files.WriteError) else files.reason(exc, path.parent)
+        raise ProjectError(
+            f"{path}: cannot back it up before updating it to the current file format ({why}); "
+            "the file was not changed"
+        ) from None
+    return target
+
+
+def migrate(
+    conn: sqlite3.Connection, path: Path, backup: bool = True, shown: Path | None = None
+) -> list[str]:
     """Bring the file to :data:`LATEST_VERSION`; return the names of migrations applied.
 
-    ``backup=False`` is for a copy in memory (a read-only file), which needs none."""
-    current = check_openable(conn, path)
+    ``backup=False`` is for a copy in memory (a read-only file), which needs none; ``shown``
+    is the name errors give the file (a new project is built under another name)."""
+    current = check_openable(conn, shown or path)
     pending = [m for m in MIGRATIONS if m.version > current]
     if not pending:
         return []
     if current > 0 and backup:
-        target = backup_path(path, current)
-        with sqlite3.connect(target) as dest:
-            conn.backup(dest)
-        dest.close()
+        write_backup(conn, path, current)
     applied = []
     for migration in pending:
         conn.execute("BEGIN IMMEDIATE")

@@ -11,7 +11,6 @@ another writer up to the busy timeout; past that it fails with :class:`BusyError
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator import __version__
+from annotator.core import files
 from annotator.core.errors import BusyError, ProjectError, ReadOnlyError
 from annotator.core.model import Rev
 from annotator.core.schema import Schema, default_schema, stored_schema
@@ -50,6 +50,7 @@ class Project:
         self.read_only = conn.read_only
         self.why_read_only = conn.why_read_only or "it was opened for reading only"
         self._schema: Schema | None = None
+        self._building = False  # True while :meth:`build` fills in a new file
         self.articles = Articles(self)
         self.tokens = TokenCache(self)
         self.coders = Coders(self)
@@ -60,40 +61,70 @@ class Project:
 
     @classmethod
     def create(cls, path: str | Path, schema: Schema | None = None, name: str = "") -> Project:
-        """Create a new project file; refuses to overwrite an existing file.
+        """Create a new project file and open it; refuses to overwrite an existing file.
 
-        The file is written under a temporary name and renamed when whole, so a full disk or
-        a crash leaves no empty project behind."""
+        The file is built under a temporary name and renamed when whole (:meth:`build`), so a
+        full disk or a crash leaves no empty project behind."""
+        path = Path(path)
+        with cls.build(path, schema, name):
+            pass
+        try:
+            return cls.open(path)
+        except BaseException:
+            _remove(path)  # ours, made a moment ago: a failed `new` leaves nothing behind
+            raise
+
+    @classmethod
+    @contextmanager
+    def build(
+        cls, path: str | Path, schema: Schema | None = None, name: str = ""
+    ) -> Iterator[Project]:
+        """A new project, filled in by the block, that appears at ``path`` only when the block
+        succeeds: it is written under a temporary name beside ``path`` and renamed when whole.
+
+        On any error (a full disk, an error in the block) nothing is left behind and the error
+        names ``path``, which is also the yielded project's ``path`` while it is being built."""
         path = Path(path)
         if path.exists():
             raise ProjectError(f"{path}: already exists; choose another name or open it")
         if not path.parent.is_dir():
             raise ProjectError(f"{path.parent}: no such folder")
         schema = schema or default_schema()
-        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        try:
-            conn = connection.connect_write(partial, BUSY_TIMEOUT_MS, create=True)
-            project = cls(partial, conn)
-            with project.transaction():
-                project.set_meta("name", name or path.stem)
-                project.set_meta("created_at", now())
-                project.set_meta("created_by", f"framing-annotator {__version__}")
-                project.set_meta("schema_json", schema.to_json())
-                project.set_meta("schema_sha256", schema.sha256)
-            conn.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.close()
-            if path.exists():
-                raise ProjectError(f"{path}: already exists; choose another name or open it")
-            os.replace(partial, path)
-        except (sqlite3.Error, OSError) as exc:
-            raise ProjectError(f"{path}: cannot create the project file ({_reason(exc)})") from None
-        finally:
-            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-                try:
-                    leftover.unlink(missing_ok=True)
-                except OSError:
-                    pass
-        return cls.open(path)
+        with files.project_file(path) as partial:
+            try:
+                conn = connection.connect_write(partial, BUSY_TIMEOUT_MS, create=True, shown=path)
+            except sqlite3.Error as exc:
+                raise ProjectError(
+                    f"{path}: cannot create the project file ({files.reason(exc, path.parent)})"
+                ) from None
+            project = cls(path, conn)
+            project._building = True
+            try:
+                with project.transaction():
+                    project.set_meta("name", name or path.stem)
+                    project.set_meta("created_at", now())
+                    project.set_meta("created_by", f"framing-annotator {__version__}")
+                    project.set_meta("schema_json", schema.to_json())
+                    project.set_meta("schema_sha256", schema.sha256)
+                yield project
+                project._finish_build()
+            except sqlite3.Error as exc:
+                raise ProjectError(
+                    f"{path}: cannot create the project file ({files.reason(exc, path.parent)})"
+                ) from None
+            finally:
+                project.close()
+
+    def _finish_build(self) -> None:
+        """Move everything from the journal into the file itself, so the file alone is the
+        whole project when it is renamed (its journal files are then deleted)."""
+        conn = self.db.conn
+        busy, frames, done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy or frames != done:  # (-1, -1: not in WAL mode, so no journal to move)
+            raise ProjectError(
+                f"{self.path}: cannot create the project file (its journal could not be written "
+                "into it; is the disk full?)"
+            )
 
     @classmethod
     def open(
@@ -102,7 +133,8 @@ class Project:
         """Open a project, migrating it (after a backup) if it is older.
 
         It opens read-only when asked (``read_only``: a file from someone else, read and never
-        written) or when the file cannot be written (read-only media, file or folder)."""
+        written) or when the file cannot be written (read-only media, file or folder, a full
+        disk)."""
         path = Path(path)
         connection.check_header(path)
         why = connection.why_read_only(path)
@@ -112,7 +144,7 @@ class Project:
             else:
                 conn = connection.connect_write(path, busy_ms, create=False)
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path}: cannot open ({_reason(exc)})") from None
+            raise ProjectError(f"{path}: cannot open ({files.reason(exc, path)})") from None
         project = cls(path, conn)
         try:
             if project.meta("schema_json") is None:
@@ -144,33 +176,46 @@ class Project:
         self.require_writable()
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise self._error(exc) from None
         try:
             yield self
             conn.execute("COMMIT")
         except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError):
+            if conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the journal undoes it when the file is next opened
+            if isinstance(exc, sqlite3.Error):
                 raise self._error(exc) from None
             raise
 
     def require_writable(self) -> None:
         """Refuse, saying why, to change a project opened read-only."""
         if self.read_only:
-            raise ReadOnlyError(
-                f"{self.path}: cannot be changed: {self.why_read_only}. Copy it to a writable "
-                "folder to change it"
+            advice = (
+                "Free some space on it and try again" if self.why_read_only == connection.DISK_FULL
+                else "Copy it to a writable folder to change it"
             )
+            raise ReadOnlyError(f"{self.path}: cannot be changed: {self.why_read_only}. {advice}")
 
     def _error(self, exc: sqlite3.Error) -> ProjectError:
+        """The one line for an SQLite error met while changing the file."""
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         text = str(exc)
-        if "locked" in text or "busy" in text:
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text or "busy" in text:
             return BusyError(
                 f"{self.path} is being changed by another program; try again when it has finished"
             )
-        return ProjectError(f"{self.path}: cannot write ({_reason(exc)})")
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return ProjectError(
+                f"{self.path}: the file is damaged ({text}); run `annotator check {self.path}`"
+            )
+        why = files.reason(exc, self.path.parent)
+        if self._building:
+            return ProjectError(f"{self.path}: cannot create the project file ({why})")
+        return ProjectError(f"{self.path}: cannot write ({why}); nothing of this change was saved")
 
     # --- metadata, identity and the revision clock --------------------------------------
 
@@ -231,10 +276,11 @@ class Project:
         return self._schema
 
 
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    text = str(exc)
-    if "disk is full" in text or "No space" in text:
-        return "the disk is full"
-    return text
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
