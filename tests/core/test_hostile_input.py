@@ -20,15 +20,14 @@ from annotator.cli import cli
 from annotator.core import safejson
 from annotator.core.errors import InputError, SchemaError
 from annotator.core.importers import (
-    ArticleRecord,
-    AnnotationRecord,
     ImportReport,
     TextFilter,
     import_paths,
     prepare_text,
-    read_jsonl,
     read_records,
 )
+from annotator.core.read_jsonl import read_jsonl
+from annotator.core.records import AnnotationRecord, ArticleRecord
 from annotator.core.limits import (
     MAX_CSV_COLUMNS,
     MAX_DATA_FILE_BYTES,

@@ -14,11 +14,11 @@ from annotator.core.errors import InputError, ProjectError
 from annotator.core.importers import (
     ImportReport,
     TextFilter,
-    default_title,
     import_paths,
     parse_line_range,
     trim_article,
 )
+from annotator.core.records import default_title
 from annotator.core.store import Project
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.tokenizer import token_bounds, tokenizer_id

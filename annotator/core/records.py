@@ -1,0 +1,58 @@
+"""What a reader makes of an input file: articles (and their annotations) before they are stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.import_rows import Revision
+
+
+@dataclass
+class AnnotationRecord:
+    """One annotation as read from a JSONL line, offsets already moved to the stored text.
+
+    ``uuid`` is canonical (lower case, hyphenated; a JSONL "" got a new uuid4) and the times
+    are UTC with milliseconds and a Z, or None when the line had none (the project fills in).
+    """
+
+    coder: str
+    label: str
+    start: int
+    end: int
+    note: str = ""
+    uuid: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    deleted_at: str | None = None  # a deletion exported with the span (it stays deleted)
+    revision: Revision | None = None  # as exported; None: a new edit of the importing file
+
+
+@dataclass
+class ArticleRecord:
+    """One article as read from a file, before it is stored."""
+
+    origin: str  # where it came from, for messages: "a.csv line 4"
+    text: str  # normalized
+    external_id: str | None = None
+    title: str = ""
+    source: str = ""
+    published: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    annotations: list[AnnotationRecord] = field(default_factory=list)
+    status: dict[str, str] = field(default_factory=dict)
+    # coder -> (updated, revision) for statuses exported with their revisions
+    status_revisions: dict[str, tuple[str | None, Revision | None]] = field(default_factory=dict)
+
+
+def default_title(text: str) -> str:
+    for line in text.split("\n"):
+        if line.strip():
+            title = line.strip()
+            return title if len(title) <= 80 else title[:79] + "…"
+    return ""
+
+
+def is_blank(text: str) -> bool:
+    """``not text.strip()`` without copying a text that may be 50 MB."""
+    return not text or text.isspace()
