@@ -40,7 +40,8 @@ def build_main_window(
             return None
         read_only = True
     try:
-        project = Project.open(path, read_only=read_only, busy_ms=GUI_BUSY_MS)
+        project = Project.open(path, read_only=read_only, busy_ms=GUI_BUSY_MS,
+                               reason="it is open in another Framing Annotator window")
     except BaseException:
         lock.release()
         raise

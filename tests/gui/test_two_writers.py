@@ -40,6 +40,7 @@ def test_a_second_window_on_the_same_file_is_offered_read_only(qtbot, window, pr
     assert second_window(qtbot, project_path, if_open_elsewhere="cancel") is None
     other = second_window(qtbot, project_path, if_open_elsewhere="read_only")
     assert other.session.read_only and "[read-only]" in other.windowTitle()
+    assert other.session.why_read_only == "it is open in another Framing Annotator window"
     assert not any(a.isEnabled() for a in other.label_actions.values())
     assert not other.done_action.isEnabled()
     other.close()

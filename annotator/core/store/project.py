@@ -128,13 +128,14 @@ class Project:
 
     @classmethod
     def open(
-        cls, path: str | Path, *, read_only: bool = False, busy_ms: int = BUSY_TIMEOUT_MS
+        cls, path: str | Path, *, read_only: bool = False, busy_ms: int = BUSY_TIMEOUT_MS,
+        reason: str = "",
     ) -> Project:
         """Open a project, migrating it (after a backup) if it is older.
 
         It opens read-only when asked (``read_only``: a file from someone else, read and never
-        written) or when the file cannot be written (read-only media, file or folder, a full
-        disk)."""
+        written; ``reason`` says why, for messages) or when the file cannot be written
+        (read-only media, file or folder, a full disk: then that is the reason)."""
         path = Path(path)
         connection.check_header(path)
         why = connection.why_read_only(path)
@@ -146,6 +147,8 @@ class Project:
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{path}: cannot open ({files.reason(exc, path)})") from None
         project = cls(path, conn)
+        if read_only and not why and reason:
+            project.why_read_only = reason
         try:
             if project.meta("schema_json") is None:
                 raise ProjectError(f"{path}: the project file has no schema; it is damaged")
