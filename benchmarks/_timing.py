@@ -14,10 +14,18 @@ Import it from a script in this folder (``python benchmarks/bench_x.py`` puts th
 from __future__ import annotations
 
 import gc
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+# The checkout, not an installed copy, is what every benchmark measures: a script's folder comes
+# first on sys.path, and a non-editable install in the environment would shadow the checkout.
+_CHECKOUT = str(Path(__file__).resolve().parents[1])
+if _CHECKOUT not in sys.path:
+    sys.path.insert(1, _CHECKOUT)
 
 __all__ = [
     "Case",

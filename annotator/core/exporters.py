@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from annotator.core.store import Project
-from annotator.core.store.sync import KINDS, read_rows, to_json
+from annotator.core.store.rowkinds import KINDS, to_json
+from annotator.core.store.sync import read_rows
 
 
 def article_objects(project: Project) -> Iterator[dict[str, Any]]:

@@ -90,15 +90,18 @@ def merge(master: Project, paths: list[str | Path]) -> MergeReport:
     """Bring the coders' spans, notes and statuses from ``paths`` into ``master``."""
     report = MergeReport()
     with master.transaction():
+        # a merge never adds articles: their hashes are read once, not once per file
+        known = {sha for (sha,) in master.db.execute("SELECT sha256 FROM articles")}
+        texts: dict = {}  # the master's articles as read by the row sync, read once
         for path in map(Path, paths):
             if path.resolve() == master.path.resolve():
                 raise ProjectError(f"{path}: is the master project itself")
             with Project.open(path, read_only=True) as other:
-                report.files.append(_merge_one(master, other))
+                report.files.append(_merge_one(master, other, known, texts))
     return report
 
 
-def _merge_one(master: Project, other: Project) -> FileMerge:
+def _merge_one(master: Project, other: Project, known: set[str], texts: dict) -> FileMerge:
     if other.schema.sha256 != master.schema.sha256:
         raise ProjectError(
             f"{other.path}: its schema differs from the master's: "
@@ -106,7 +109,7 @@ def _merge_one(master: Project, other: Project) -> FileMerge:
             + ". Give coders copies made with `annotator assign` from this master."
         )
     for sha, external_id in other.db.execute("SELECT sha256, external_id FROM articles"):
-        if master.articles.by_sha(sha) is not None:
+        if sha in known:
             continue
         if master.articles.by_external_id(external_id) is not None:
             raise ProjectError(
@@ -118,6 +121,6 @@ def _merge_one(master: Project, other: Project) -> FileMerge:
     source = str(other.path)
     return FileMerge(
         other.path,
-        spans=apply_rows(master, SPANS, read_rows(other, SPANS), source),
-        statuses=apply_rows(master, STATUS, read_rows(other, STATUS), source),
+        spans=apply_rows(master, SPANS, read_rows(other, SPANS), source, texts),
+        statuses=apply_rows(master, STATUS, read_rows(other, STATUS), source, texts),
     )

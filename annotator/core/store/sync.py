@@ -10,126 +10,36 @@ columns, its revision and ``seen``) and is applied to another file by :func:`app
 - decides between two versions by revision (:mod:`.revisions`), never by clock, and reports
   conflicts.
 
-A kind of row takes part by declaring itself once as a :class:`RowKind` (see ``KINDS``).
+A kind of row takes part by declaring itself once in :mod:`.rowkinds`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
 from annotator.core.store import revisions
-from annotator.core.store.annotations import check_label
-from annotator.core.store.coders import validate_coder_name
-from annotator.core.store.statuses import check_status
+from annotator.core.store.rowkinds import KINDS, SPANS, STATUS, Row, RowKind, to_json
+
+__all__ = ["KINDS", "SPANS", "STATUS", "RowKind", "SyncCounts", "apply_rows", "read_rows",
+           "to_json"]
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
-
-Row = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class RowKind:
-    """A table whose rows travel. ``key`` names a row across files (with ``article_sha`` when
-    it is part of the key); ``fixed`` never changes under a key; ``content`` is what an edit
-    changes; ``info`` travels with the content (times, for people)."""
-
-    name: str
-    table: str
-    key: tuple[str, ...]
-    fixed: tuple[str, ...]
-    content: tuple[str, ...]
-    info: tuple[str, ...]
-    check: Callable[[Project, dict[str, Any], Row], None]
-    json_list: str  # the list of an article's JSONL object that holds these rows
-    json_fields: dict[str, str]  # column -> JSONL field
-    removed: Callable[[Row], bool] = lambda row: False
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(
-            c if c != "article_sha" else "article_id"
-            for c in (*self.key, *self.fixed, *self.content, *self.info)
-        ))
-
-
-def _check_span(project: Project, article: dict[str, Any], row: Row) -> None:
-    validate_coder_name(row["coder"])
-    try:
-        check_label(project, row["label"])
-    except ProjectError as exc:
-        raise ProjectError(f"span {row['uuid']}: {exc}") from None
-    start, end, text = row["start_offset"], row["end_offset"], article["text"]
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-        raise ProjectError(
-            f"span {row['uuid']}: offsets {start}-{end} are outside article "
-            f"{article['external_id']!r} ({len(text)} characters)"
-        )
-    if text[start:end] != row["text"]:
-        raise ProjectError(
-            f"span {row['uuid']} in article {article['external_id']!r} covers "
-            f"{row['text'][:40]!r} but the text there is {text[start:end][:40]!r}"
-        )
-
-
-def _check_status(project: Project, article: dict[str, Any], row: Row) -> None:
-    validate_coder_name(row["coder"])
-    check_status(row["status"])
-
-
-SPANS = RowKind(
-    name="span",
-    table="annotations",
-    key=("uuid",),
-    fixed=("article_sha", "coder", "start_offset", "end_offset"),
-    content=("label", "note", "deleted_at"),
-    info=("text", "created_at", "updated_at"),
-    check=_check_span,
-    json_list="annotations",
-    json_fields={
-        "uuid": "uuid", "coder": "coder", "label": "label", "start_offset": "start",
-        "end_offset": "end", "text": "text", "note": "note", "created_at": "created",
-        "updated_at": "updated", "deleted_at": "deleted",
-    },
-    removed=lambda row: row["deleted_at"] is not None,
-)
-STATUS = RowKind(
-    name="status",
-    table="article_status",
-    key=("article_sha", "coder"),
-    fixed=("article_sha", "coder"),
-    content=("status",),
-    info=("updated_at",),
-    check=_check_status,
-    json_list="statuses",
-    json_fields={"coder": "coder", "status": "status", "updated_at": "updated"},
-)
-KINDS = (SPANS, STATUS)
-
-
-def to_json(kind: RowKind, row: Row) -> dict[str, Any]:
-    """A portable row as it is written in an article's JSONL object."""
-    obj = {name: row[column] for column, name in kind.json_fields.items()}
-    obj["rev"], obj["rev_file"], obj["seen"] = row["rev"], row["rev_file"], row["seen"]
-    return obj
-
-
-def from_json(kind: RowKind, obj: dict[str, Any], article_sha: str) -> Row:
-    """The reverse of :func:`to_json` (fields already checked by the reader)."""
-    row: Row = {column: obj.get(name) for column, name in kind.json_fields.items()}
-    row["article_sha"] = article_sha
-    row["rev"], row["rev_file"], row["seen"] = obj["rev"], obj["rev_file"], obj["seen"]
-    return row
 
 
 def read_rows(
     project: Project, kind: RowKind, article_ids: Iterable[int] | None = None,
     coder: str | None = None,
 ) -> Iterator[Row]:
-    """Every row of ``kind`` as a portable row (optionally of some articles, of one coder)."""
+    """Every row of ``kind`` as a portable row (optionally of some articles, of one coder).
+
+    The revision of each row is checked here, where it is read (the JSONL reader checks the
+    rows it reads the same way), so :func:`apply_rows` can trust it. ``_seen`` keeps the
+    stored text of ``seen``, written again as it is when the row is taken unchanged."""
     where, params = [], []
     if article_ids is not None:
         ids = list(article_ids)
@@ -145,11 +55,13 @@ def read_rows(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY t.article_id, t.rowid"
     )
+    where_seen = f"{project.path} {kind.name}"
+    names = ("article_sha", *cols, "rev", "rev_file", "seen")
     for values in project.db.execute(sql, params):
-        row = dict(zip(cols, values[1:-3]))
-        row["article_sha"] = values[0]
-        row["rev"], row["rev_file"] = values[-3], values[-2]
-        row["seen"] = revisions.parse_seen(values[-1], f"{project.path} {kind.name}")
+        row = dict(zip(names, values))
+        revisions.check_counter(row["rev"], where_seen)
+        row["_seen"] = row["seen"]
+        row["seen"] = revisions.parse_seen(row["seen"], where_seen)
         yield row
 
 
@@ -164,8 +76,13 @@ class SyncCounts:
     coders: set[str] = field(default_factory=set)
 
 
-def _key(kind: RowKind, row: Row) -> tuple:
-    return tuple(row[c] for c in kind.key)
+def _key_of(kind: RowKind) -> Callable[[Row], tuple]:
+    """A row's key (a tuple of its ``kind.key`` columns), as a function made once per call:
+    it runs for every row of a merge."""
+    if len(kind.key) == 1:
+        (column,) = kind.key
+        return lambda row: (row[column],)
+    return itemgetter(*kind.key)
 
 
 def _existing(project: Project, kind: RowKind, keys: list[tuple], articles: dict) -> dict:
@@ -180,6 +97,9 @@ def _existing(project: Project, kind: RowKind, keys: list[tuple], articles: dict
         return sha_by_id[article_id]
 
     cols = kind.columns
+    key_of = _key_of(kind)
+    where_seen = f"{project.path} {kind.name}"
+    names = (*cols, "rev", "rev_file", "seen")
     select = f"SELECT {', '.join(cols)}, rev, rev_file, seen FROM {kind.table} WHERE "
     for i in range(0, len(keys), 400):
         chunk = keys[i:i + 400]
@@ -190,11 +110,10 @@ def _existing(project: Project, kind: RowKind, keys: list[tuple], articles: dict
             sql = select + " OR ".join(["(article_id = ? AND coder = ?)"] * len(chunk))
             params = [p for sha, coder in chunk for p in (ids_by_sha.get(sha, -1), coder)]
         for values in project.db.execute(sql, params):
-            row = dict(zip(cols, values[:-3]))
+            row = dict(zip(names, values))
             row["article_sha"] = sha_of(row["article_id"])
-            row["rev"], row["rev_file"] = values[-3], values[-2]
-            row["seen"] = revisions.parse_seen(values[-1], f"{project.path} {kind.name}")
-            found[_key(kind, row)] = row
+            row["seen"] = revisions.parse_seen(row["seen"], where_seen)
+            found[key_of(row)] = row
     return found
 
 
@@ -208,14 +127,31 @@ def _rank(kind: RowKind, row: Row) -> tuple:
     return (row["rev"], row["rev_file"], revisions.digest(content))
 
 
-def apply_rows(project: Project, kind: RowKind, rows: Iterable[Row], source: str) -> SyncCounts:
+def _where(source: str, kind: RowKind, key: tuple) -> str:
+    """How an error names a row (built only when there is an error: it costs per row)."""
+    return f"{source}: {kind.name} {' '.join(str(v) for v in key)}"
+
+
+def apply_rows(
+    project: Project, kind: RowKind, rows: Iterable[Row], source: str,
+    articles: dict[str, dict[str, Any]] | None = None,
+) -> SyncCounts:
     """Apply portable rows to ``project`` (inside the caller's transaction); see module doc.
 
-    Nothing is written if any row is refused: the caller's transaction rolls back."""
+    Nothing is written if any row is refused: the caller's transaction rolls back. The rows'
+    revisions were checked where they were read (:func:`read_rows`, the JSONL reader).
+    ``articles`` (SHA-256 -> the target's article, filled as needed) may be shared by calls on
+    one target within one transaction, so that a merge of many files reads each text once."""
     counts = SyncCounts()
     incoming = list(rows)
-    articles: dict[str, dict[str, Any]] = {}
-    shas = list({row["article_sha"] for row in incoming})
+    if len(kind.key) == 1:
+        (column,) = kind.key
+        keys = [(row[column],) for row in incoming]
+    else:
+        keys = list(map(itemgetter(*kind.key), incoming))
+    if articles is None:
+        articles = {}
+    shas = list({row["article_sha"] for row in incoming} - articles.keys())
     for i in range(0, len(shas), 500):
         chunk = shas[i:i + 500]
         for aid, sha, ext, text in project.db.execute(
@@ -223,19 +159,17 @@ def apply_rows(project: Project, kind: RowKind, rows: Iterable[Row], source: str
             f"WHERE sha256 IN ({','.join('?' * len(chunk))})", chunk,
         ):
             articles[sha] = {"id": aid, "external_id": ext, "text": text}
-    existing = _existing(project, kind, [_key(kind, r) for r in incoming], articles)
+    existing = _existing(project, kind, keys, articles)
+    content_of = itemgetter(*kind.content)
     inserts, updates = [], []
     highest = 0
-    for row in incoming:
-        where = f"{source}: {kind.name} {' '.join(str(v) for v in _key(kind, row))}"
+    for row, key in zip(incoming, keys):
         article = articles.get(row["article_sha"])
         if article is None:
-            raise ProjectError(f"{where}: its article is not in {project.path}")
-        revisions.check_counter(row["rev"], where)
-        revisions.check_seen(row["seen"], where)
+            raise ProjectError(f"{_where(source, kind, key)}: its article is not in {project.path}")
         highest = max(highest, row["rev"], *row["seen"].values())
         counts.coders.add(row.get("coder", ""))
-        mine = existing.get(_key(kind, row))
+        mine = existing.get(key)
         if mine is None:
             try:
                 kind.check(project, article, row)
@@ -243,7 +177,7 @@ def apply_rows(project: Project, kind: RowKind, rows: Iterable[Row], source: str
                 raise ProjectError(f"{source}: {exc}") from None
             row = {**row, "article_id": article["id"]}
             inserts.append(row)
-            existing[_key(kind, row)] = row
+            existing[key] = row
             if kind.removed(row):
                 counts.tombstones += 1
             else:
@@ -252,22 +186,27 @@ def apply_rows(project: Project, kind: RowKind, rows: Iterable[Row], source: str
         differs = _differs(kind, mine, row)
         if differs:
             raise ProjectError(
-                f"{where} differs from the one in {project.path} in {', '.join(differs)} "
+                f"{_where(source, kind, key)} differs from the one in {project.path} in "
+                f"{', '.join(differs)} "
                 f"(there: {', '.join(str(mine[c]) for c in kind.fixed if c != 'article_sha')}); "
                 "a UUID belongs to one article, coder and stretch of text; nothing was merged"
             )
-        order = revisions.compare(mine["seen"], row["seen"])
-        same = all(mine[c] == row[c] for c in kind.content)
+        # equal version vectors are SAME without comparing them entry by entry
+        if mine["seen"] == row["seen"]:
+            order = revisions.Order.SAME
+        else:
+            order = revisions.compare(mine["seen"], row["seen"])
+        same = content_of(mine) == content_of(row)
         if order is revisions.Order.OLDER or (order is revisions.Order.SAME and same):
             counts.unchanged += 1
             continue
         if order in (revisions.Order.CONFLICT, revisions.Order.SAME):
             winner = row if _rank(kind, row) > _rank(kind, mine) else mine
             counts.conflicts.append(
-                f"{kind.name} {' '.join(str(v) for v in _key(kind, row))[:60]}: edited in both "
+                f"{kind.name} {' '.join(str(v) for v in key)[:60]}: edited in both "
                 f"files; kept the edit of revision {winner['rev']} ({winner['rev_file'][:8]})"
             )
-            new = {**winner, "seen": revisions.join(mine["seen"], row["seen"])}
+            new = {**winner, "seen": revisions.join(mine["seen"], row["seen"]), "_seen": None}
         else:
             new = row
         try:
@@ -276,8 +215,8 @@ def apply_rows(project: Project, kind: RowKind, rows: Iterable[Row], source: str
             raise ProjectError(f"{source}: {exc}") from None
         new = {**new, "article_id": article["id"]}
         updates.append(new)
-        existing[_key(kind, row)] = new
-        if all(mine[c] == new[c] for c in kind.content):
+        existing[key] = new
+        if content_of(mine) == content_of(new):
             counts.unchanged += 1
         elif kind.removed(new) and not kind.removed(mine):
             counts.removed += 1
@@ -290,14 +229,17 @@ def apply_rows(project: Project, kind: RowKind, rows: Iterable[Row], source: str
 
 
 def _write(project: Project, kind: RowKind, inserts: list[Row], updates: list[Row]) -> None:
-    cols = (*kind.columns, "rev", "rev_file", "seen")
-    if "coder" in kind.columns:
+    columns = kind.columns
+    cols = (*columns, "rev", "rev_file", "seen")
+    if "coder" in columns:
         for coder in {r["coder"] for r in (*inserts, *updates)}:
             project.coders.add(coder)
+    dump_seen = revisions.dump_seen
+    of_columns = itemgetter(*columns)
 
-    def values(row: Row) -> list:
-        return [*(row[c] for c in kind.columns), row["rev"], row["rev_file"],
-                revisions.dump_seen(row["seen"])]
+    def values(row: Row) -> tuple:
+        return (*of_columns(row), row["rev"], row["rev_file"],
+                row.get("_seen") or dump_seen(row["seen"]))
 
     conn = project.db.conn
     if inserts:
@@ -308,9 +250,13 @@ def _write(project: Project, kind: RowKind, inserts: list[Row], updates: list[Ro
     if updates:
         keys = [c if c != "article_sha" else "article_id" for c in kind.key]
         sets = [c for c in cols if c not in keys]
+
+        def update_values(row: Row) -> list:
+            by_column = dict(zip(cols, values(row)))
+            return [*(by_column[c] for c in sets), *(row[k] for k in keys)]
+
         conn.executemany(
             f"UPDATE {kind.table} SET {', '.join(c + ' = ?' for c in sets)} "
             f"WHERE {' AND '.join(k + ' = ?' for k in keys)}",
-            [[*(dict(zip(cols, values(r)))[c] for c in sets), *(r[k] for k in keys)]
-             for r in updates],
+            [update_values(r) for r in updates],
         )
