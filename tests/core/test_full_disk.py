@@ -14,10 +14,11 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.run_cli import cli, one_line_error
 
 from annotator.core.importers import import_paths
 from annotator.core.store import Project
@@ -29,21 +30,8 @@ KiB = 1024
 DISK_SIZE = 2048 * KiB
 
 
-def cli(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    """The real `annotator` command in a new process."""
-    return subprocess.run(
-        [sys.executable, "-m", "annotator.cli", *map(str, args)],
-        capture_output=True, text=True, timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
 
 
-def one_line_error(result: subprocess.CompletedProcess) -> str:
-    assert result.returncode == 1, result.stdout + result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 def disk_full_error(result: subprocess.CompletedProcess, path: Path) -> str:

@@ -13,28 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.run_cli import cli, mount, one_line_error
+
 from annotator.core.importers import import_paths
 from annotator.core.store import Project
 from annotator.core.tokenizer import tokenizer_id
 
 
-def cli(*args: str | Path, drop_root: bool = False, timeout: float = 120) -> subprocess.CompletedProcess:
-    """The real `annotator` command in a new process (``drop_root``: without root's power to
-    write any file, as a normal user would run it)."""
-    command = [sys.executable, "-m", "annotator.cli", *map(str, args)]
-    if drop_root:
-        caps = "-dac_override,-dac_read_search"
-        command = ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *command]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
 
 
-def one_line_error(result: subprocess.CompletedProcess) -> str:
-    assert result.returncode == 1, result.stdout + result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 @pytest.fixture
@@ -52,10 +39,6 @@ def coded(tmp_path: Path, seed_files: list[Path]) -> Path:
     return path
 
 
-def mount(*args: str) -> None:
-    result = subprocess.run(["mount", *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount here ({result.stderr.strip()}); needs root")
 
 
 @pytest.fixture

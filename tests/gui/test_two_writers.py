@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.core.store import Project
 from annotator.gui.app import build_main_window
 from tests.gui.conftest import drag_select
+from tests.run_cli import mount
 
 
 def tag(qtbot, window, word: str, key=Qt.Key.Key_1) -> None:
@@ -117,8 +118,6 @@ def test_an_edit_while_another_program_writes_says_so_and_the_window_stays_usabl
 
 
 def test_a_read_only_project_opens_read_only(qtbot, project_path, tmp_path):
-    from tests.core.test_store_safety import mount
-
     media = tmp_path / "media"
     media.mkdir()
     source = project_path.parent

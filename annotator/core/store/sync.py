@@ -132,6 +132,14 @@ def _where(source: str, kind: RowKind, key: tuple) -> str:
     return f"{source}: {kind.name} {' '.join(str(v) for v in key)}"
 
 
+def _check(project: Project, kind: RowKind, article: dict[str, Any], row: Row, source: str) -> None:
+    """The kind's own check of a row the target is about to take, naming where it came from."""
+    try:
+        kind.check(project, article, row)
+    except ProjectError as exc:
+        raise ProjectError(f"{source}: {exc}") from None
+
+
 def apply_rows(
     project: Project, kind: RowKind, rows: Iterable[Row], source: str,
     articles: dict[str, dict[str, Any]] | None = None,
@@ -171,10 +179,7 @@ def apply_rows(
         counts.coders.add(row.get("coder", ""))
         mine = existing.get(key)
         if mine is None:
-            try:
-                kind.check(project, article, row)
-            except ProjectError as exc:
-                raise ProjectError(f"{source}: {exc}") from None
+            _check(project, kind, article, row, source)
             row = {**row, "article_id": article["id"]}
             inserts.append(row)
             existing[key] = row
@@ -209,10 +214,7 @@ def apply_rows(
             new = {**winner, "seen": revisions.join(mine["seen"], row["seen"]), "_seen": None}
         else:
             new = row
-        try:
-            kind.check(project, article, new)
-        except ProjectError as exc:
-            raise ProjectError(f"{source}: {exc}") from None
+        _check(project, kind, article, new, source)
         new = {**new, "article_id": article["id"]}
         updates.append(new)
         existing[key] = new
