@@ -13,14 +13,16 @@ from annotator.core.store.sync import read_rows
 
 def article_objects(project: Project) -> Iterator[dict[str, Any]]:
     """One JSON-ready object an article: its text and metadata, every row that travels (spans
-    with their deletions, statuses) with its revision, and ``status`` (coder -> status) for
-    readers that want just that. Import reads all of it back; merge respects it."""
+    with their deletions, statuses, answers to article codes) with its revision, and, for
+    readers that want just that, ``status`` (coder -> status) and ``codes`` (coder ->
+    variable -> answer). Import reads all of it back; merge respects it."""
     rows: dict[str, dict[str, list]] = {}
     for kind in KINDS:
         for row in read_rows(project, kind):
             rows.setdefault(row["article_sha"], {}).setdefault(kind.json_list, []).append(
                 to_json(kind, row)
             )
+    answers = project.codes.all()
     for summary in project.articles.summaries():
         article = project.articles.get(summary.id)
         mine = rows.get(article.sha256, {})
@@ -33,6 +35,7 @@ def article_objects(project: Project) -> Iterator[dict[str, Any]]:
             "meta": article.meta,
             "sha256": article.sha256,
             "status": summary.statuses,
+            "codes": answers.get(summary.id, {}),
         }
         for kind in KINDS:
             obj[kind.json_list] = mine.get(kind.json_list, [])

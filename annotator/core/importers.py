@@ -11,6 +11,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.core import safejson
 from annotator.core.encoding import decode_bytes
@@ -26,9 +27,11 @@ from annotator.core.limits import (
 from annotator.core.parallel import BoundsWorkers
 from annotator.core.read_csv import read_csv, read_txt
 from annotator.core.read_jsonl import read_jsonl
-from annotator.core.records import ArticleRecord, default_title
+from annotator.core.records import ArticleRecord, CodeRecord, default_title
 from annotator.core.store import Project, now
-from annotator.core.store.sync import SPANS, STATUS, apply_rows
+from annotator.core.store.codes import check_answer, encode
+from annotator.core.store.rowkinds import CODES, SPANS, STATUS
+from annotator.core.store.sync import apply_rows
 from annotator.core.text import text_sha256
 from annotator.core.textfilter import TextFilter, parse_line_range
 from annotator.core.tokenizer import token_bounds, tokenizer_id
@@ -266,15 +269,31 @@ def store_record(
               record.status_revisions.get(coder, (None, None))[1])
         for coder, status in record.status.items()
     ]
+    answers = [
+        stamp(project, {"coder": code.coder, "variable": code.variable, "article_sha": sha,
+                        "value": encode(_checked_answer(project, record, code)),
+                        "updated_at": code.updated_at}, code.revision)
+        for code in record.codes
+    ]
     try:
         apply_rows(project, SPANS, spans, record.origin)
         apply_rows(project, STATUS, statuses, record.origin)
+        apply_rows(project, CODES, answers, record.origin)
     except AnnotatorError as exc:
         message = str(exc)
         raise InputError(message if message.startswith(record.origin)
                          else f"{record.origin}: {message}") from None
     report.annotations += len(spans)
     report.added.append((external_id, record.origin))
+
+
+def _checked_answer(project: Project, record: ArticleRecord, code: CodeRecord) -> Any:
+    """An answer checked against the project's schema, or a refusal naming line and path."""
+    where = code.path if code.path.startswith(record.origin) else f"{record.origin} {code.path}"
+    try:
+        return check_answer(project.schema, code.variable, code.value)
+    except AnnotatorError as exc:
+        raise InputError(f"{where}: {exc}") from None
 
 
 def trim_article(project: Project, ref: str, text_filter: TextFilter) -> str:

@@ -20,7 +20,8 @@ from pathlib import Path
 from annotator.core.errors import ProjectError
 from annotator.core.schema import Schema
 from annotator.core.store import Project
-from annotator.core.store.sync import SPANS, STATUS, SyncCounts, apply_rows, read_rows
+from annotator.core.store.rowkinds import CODES, SPANS, STATUS
+from annotator.core.store.sync import SyncCounts, apply_rows, read_rows
 
 
 @dataclass
@@ -30,26 +31,30 @@ class FileMerge:
     path: Path
     spans: SyncCounts = field(default_factory=SyncCounts)
     statuses: SyncCounts = field(default_factory=SyncCounts)
+    codes: SyncCounts = field(default_factory=SyncCounts)
 
     @property
     def coders(self) -> set[str]:
-        return self.spans.coders | self.statuses.coders
+        return self.spans.coders | self.statuses.coders | self.codes.coders
 
     @property
     def conflicts(self) -> list[str]:
-        return self.spans.conflicts + self.statuses.conflicts
+        return self.spans.conflicts + self.statuses.conflicts + self.codes.conflicts
 
     def line(self) -> str:
         who = ", ".join(sorted(self.coders)) or "no coder"
-        s, st = self.spans, self.statuses
+        s, st, c = self.spans, self.statuses, self.codes
         status_changes = st.added + st.changed + st.removed
+        answers = c.added + c.changed + c.removed
         if not (s.added or s.changed or s.removed or s.tombstones or status_changes
-                or self.conflicts):
+                or answers or self.conflicts):
             return f"{self.path} ({who}): nothing new ({s.unchanged} span(s) already merged)"
         text = (
             f"{self.path} ({who}): {s.added} new span(s), {s.changed} changed, "
             f"{s.removed} deleted, {status_changes} status change(s), {s.unchanged} unchanged"
         )
+        if answers:
+            text += (f", {c.added} new answer(s), {c.changed} changed, {c.removed} cleared")
         if s.tombstones:
             text += f", {s.tombstones} deletion record(s) of spans the master never had"
         if self.conflicts:
@@ -69,25 +74,26 @@ class MergeReport:
 
 
 def schema_differences(master: Schema, other: Schema) -> list[str]:
-    """Human-readable differences between two schemas, label by label."""
-    mine = {lab["id"]: lab for lab in master.data["labels"]}
-    theirs = {lab["id"]: lab for lab in other.data["labels"]}
-    notes = [f"label {i!r} only in the master" for i in mine if i not in theirs]
-    notes += [f"label {i!r} only in the file" for i in theirs if i not in mine]
-    for label_id in mine.keys() & theirs.keys():
-        if json.dumps(mine[label_id], sort_keys=True) != json.dumps(theirs[label_id], sort_keys=True):
-            fields = sorted(
-                k for k in mine[label_id].keys() | theirs[label_id].keys()
-                if mine[label_id].get(k) != theirs[label_id].get(k)
-            )
-            notes.append(f"label {label_id!r} differs in {', '.join(fields)}")
+    """Human-readable differences between two schemas, label by label and variable by
+    variable (at most 10)."""
+    notes = []
+    for part, what in (("labels", "label"), ("article_codes", "article code")):
+        mine = {item["id"]: item for item in master.data.get(part, ())}
+        theirs = {item["id"]: item for item in other.data.get(part, ())}
+        notes += [f"{what} {i!r} only in the master" for i in mine if i not in theirs]
+        notes += [f"{what} {i!r} only in the file" for i in theirs if i not in mine]
+        for item_id in mine.keys() & theirs.keys():
+            a, b = mine[item_id], theirs[item_id]
+            if json.dumps(a, sort_keys=True) != json.dumps(b, sort_keys=True):
+                fields = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+                notes.append(f"{what} {item_id!r} differs in {', '.join(fields)}")
     if not notes:
         notes.append(f"schema {other.name!r} {other.version} vs {master.name!r} {master.version}")
     return notes[:10]
 
 
 def merge(master: Project, paths: list[str | Path]) -> MergeReport:
-    """Bring the coders' spans, notes and statuses from ``paths`` into ``master``."""
+    """Bring the coders' spans, notes, statuses and answers from ``paths`` into ``master``."""
     report = MergeReport()
     with master.transaction():
         # a merge never adds articles: their hashes are read once, not once per file
@@ -123,4 +129,5 @@ def _merge_one(master: Project, other: Project, known: set[str], texts: dict) ->
         other.path,
         spans=apply_rows(master, SPANS, read_rows(other, SPANS), source, texts),
         statuses=apply_rows(master, STATUS, read_rows(other, STATUS), source, texts),
+        codes=apply_rows(master, CODES, read_rows(other, CODES), source, texts),
     )

@@ -22,7 +22,7 @@ from annotator.core.limits import (
     short_repr,
 )
 from annotator.core.model import STATUSES
-from annotator.core.records import AnnotationRecord, ArticleRecord, is_blank
+from annotator.core.records import CodeRecord, AnnotationRecord, ArticleRecord, is_blank
 from annotator.core.text import normalize_with_map, text_sha256
 from annotator.core.values import canonical_uuid, utc_timestamp
 
@@ -177,6 +177,7 @@ def read_jsonl(path: Path, text: str) -> Iterator[ArticleRecord]:
                 )
         record.status = dict(status)
         _read_statuses(obj, where, record)
+        _read_codes(obj, where, record)
         yield record
 
 
@@ -201,3 +202,32 @@ def _read_statuses(obj: dict, where: str, record: ArticleRecord) -> None:
             raise InputError(f"{at}: field 'updated': {exc}") from None
         record.status[coder] = value
         record.status_revisions[coder] = (updated, read_revision(item, at))
+
+
+def _read_codes(obj: dict, where: str, record: ArticleRecord) -> None:
+    """Answers to article codes: the ``code_rows`` list an export writes (each with its
+    revision), else the ``codes`` map (coder -> variable -> value). Values are checked against
+    the schema when the article is stored."""
+    listed = _field(obj, "code_rows", list, where, None)
+    if listed is not None:
+        for k, item in enumerate(listed):
+            at = f"{where} $.code_rows[{k}]"
+            if not isinstance(item, dict):
+                raise InputError(f"{at}: must be an object")
+            coder, variable = _field(item, "coder", str, at), _field(item, "variable", str, at)
+            if not coder or not variable:
+                raise InputError(f"{at}: needs a coder and a variable")
+            updated = _field(item, "updated", str, at)
+            try:
+                updated = None if updated is None else utc_timestamp(updated)
+            except ValueError as exc:
+                raise InputError(f"{at}: field 'updated': {exc}") from None
+            record.codes.append(CodeRecord(coder, variable, item.get("value"), f"{at}.value",
+                                           updated, read_revision(item, at)))
+        return
+    answers = _field(obj, "codes", dict, where, {})
+    for coder, by_variable in answers.items():
+        if not isinstance(by_variable, dict):
+            raise InputError(f"{where} $.codes.{coder}: must be an object of variable -> answer")
+        for variable, value in by_variable.items():
+            record.codes.append(CodeRecord(coder, variable, value, f"$.codes.{coder}.{variable}"))

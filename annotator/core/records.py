@@ -29,6 +29,19 @@ class AnnotationRecord:
 
 
 @dataclass
+class CodeRecord:
+    """One answer to an article code as read from JSONL (checked against the schema when it
+    is stored); ``path`` is where it stands in the line, for messages."""
+
+    coder: str
+    variable: str
+    value: Any
+    path: str
+    updated_at: str | None = None
+    revision: Revision | None = None
+
+
+@dataclass
 class ArticleRecord:
     """One article as read from a file, before it is stored."""
 
@@ -43,6 +56,7 @@ class ArticleRecord:
     status: dict[str, str] = field(default_factory=dict)
     # coder -> (updated, revision) for statuses exported with their revisions
     status_revisions: dict[str, tuple[str | None, Revision | None]] = field(default_factory=dict)
+    codes: list[CodeRecord] = field(default_factory=list)
 
 
 def default_title(text: str) -> str:

@@ -1,4 +1,5 @@
-"""The coding scheme: labels with their codebook, colours, keys and cue lexicon.
+"""The coding scheme: labels with their codebook, colours, keys and cue lexicon, and (format 2)
+the article codes (:mod:`annotator.core.variables`).
 
 A schema file is JSON validated by ``schemas/framing.schema.json``. A project stores a snapshot of
 its schema with a hash, so a project file is whole on its own and two coders' files can be checked
@@ -18,6 +19,7 @@ from annotator.core import safejson
 from annotator.core.data_files import data_folder
 from annotator.core.errors import SchemaError
 from annotator.core.limits import MAX_JSON_DEPTH, short_repr, short_text
+from annotator.core.variables import Variable, build_variables
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,13 @@ class Schema:
     labels: tuple[Label, ...]
     data: dict[str, Any] = field(repr=False, compare=False)
     sha256: str = ""
+    variables: tuple[Variable, ...] = ()
+
+    def variable(self, variable_id: str) -> Variable:
+        for var in self.variables:
+            if var.id == variable_id:
+                return var
+        raise KeyError(variable_id)
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:
@@ -177,6 +186,9 @@ def _build(data: dict[str, Any], source: str) -> Schema:
         )
         for lab in data["labels"]
     )
+    if data["format"] == 1 and "article_codes" in data:
+        raise SchemaError(f"{source}: $.article_codes: needs \"format\": 2 (format 1 has span "
+                          "labels only)")
     text = canonical_json(data)
     return Schema(
         name=data["name"],
@@ -184,6 +196,7 @@ def _build(data: dict[str, Any], source: str) -> Schema:
         labels=labels,
         data=data,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        variables=build_variables(data.get("article_codes", ()), labels, source),
     )
 
 

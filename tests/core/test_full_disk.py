@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.older_files import make_format_2
 from tests.run_cli import cli, one_line_error
 
 from annotator.core.importers import import_paths
@@ -222,13 +222,7 @@ def test_an_older_project_is_not_migrated_without_room_for_its_backup(
 ):
     older = tmp_path / "older.annot"
     shutil.copy(source, older)
-    with sqlite3.connect(older) as conn:  # the file as format 2 wrote it
-        for table in ("annotations", "article_status"):
-            for column in ("rev", "rev_file", "seen"):
-                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        conn.execute("DELETE FROM meta WHERE key IN ('file_id', 'clock')")
-        conn.execute("PRAGMA user_version = 2")
-    conn.close()
+    make_format_2(older)
     target = disk.folder / "p.annot"
     shutil.copy(older, target)
     before = digest(target)

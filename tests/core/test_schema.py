@@ -131,7 +131,7 @@ BAD = [
     ("unknown field", _setter(["labels", 0], "colour", "#000000"), "$.labels[0]", "'colour' was unexpected"),
     ("empty cue", _setter(["labels", 0, "cues"], "lemmas", [""]), "$.labels[0].cues.lemmas[0]",
      "should be non-empty"),
-    ("format 2", _setter([], "format", 2), "$.format", "1 was expected"),
+    ("format 3", _setter([], "format", 3), "$.format", "3 is not one of [1, 2]"),
 ]
 
 

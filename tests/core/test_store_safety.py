@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.older_files import make_format_2
 from tests.run_cli import cli, mount, one_line_error
 
 from annotator.core.importers import import_paths
@@ -97,12 +98,7 @@ def test_a_read_only_file_is_read_by_a_normal_user_without_leaving_files(coded: 
 
 
 def test_an_older_file_opened_read_only_is_migrated_in_memory_only(coded: Path):
-    with sqlite3.connect(coded) as conn:  # make it look like a file of format 2
-        for table in ("annotations", "article_status"):
-            for column in ("rev", "rev_file", "seen"):
-                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        conn.execute("DELETE FROM meta WHERE key IN ('file_id', 'clock')")
-        conn.execute("PRAGMA user_version = 2")
+    make_format_2(coded)
     before = coded.read_bytes()
     with Project.open(coded, read_only=True) as project:
         assert project.read_only and len(project.annotations.list()) == 4

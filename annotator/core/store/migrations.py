@@ -137,6 +137,25 @@ MIGRATIONS: tuple[Migration, ...] = (
                             COALESCE((SELECT max(rev) FROM article_status), 0)) AS TEXT)))""",
         ),
     ),
+    Migration(
+        4,
+        "article_codes",
+        (
+            # Answers to the schema's article_codes, one row per article, coder and variable.
+            # ``value`` is the answer as JSON (NULL: cleared, a recorded edit like a deletion).
+            """CREATE TABLE article_codes (
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                coder TEXT NOT NULL REFERENCES coders(name),
+                variable TEXT NOT NULL,
+                value TEXT,
+                updated_at TEXT NOT NULL,
+                rev INTEGER NOT NULL DEFAULT 0,
+                rev_file TEXT NOT NULL DEFAULT '',
+                seen TEXT NOT NULL DEFAULT '{}',
+                PRIMARY KEY (article_id, coder, variable)
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

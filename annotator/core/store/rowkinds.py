@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import ProjectError
 from annotator.core.store.annotations import check_label
+from annotator.core.store.codes import check_answer, decode, encode
 from annotator.core.store.coders import validate_coder_name
 from annotator.core.store.statuses import check_status
 
@@ -40,6 +41,8 @@ class RowKind:
     json_list: str  # the list of an article's JSONL object that holds these rows
     json_fields: dict[str, str]  # column -> JSONL field
     removed: Callable[[Row], bool] = lambda row: False
+    # columns stored as JSON text, written in JSONL as the value they hold
+    json_values: tuple[str, ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -101,7 +104,36 @@ STATUS = RowKind(
     json_list="statuses",
     json_fields={"coder": "coder", "status": "status", "updated_at": "updated"},
 )
-KINDS = (SPANS, STATUS)
+
+
+def _check_code(project: Project, article: dict[str, Any], row: Row) -> None:
+    _check_coder(row["coder"])
+    value = row["value"]
+    try:
+        decoded = decode(value)
+    except ValueError:
+        raise ProjectError(f"answer {row['variable']!r:.60}: not valid JSON") from None
+    checked = check_answer(project.schema, row["variable"], decoded)
+    if encode(checked) != value:
+        raise ProjectError(f"answer {row['variable']!r:.60}: {value!r:.60} is not written "
+                           f"as this project writes it ({encode(checked)!r:.60})")
+
+
+CODES = RowKind(
+    name="answer",
+    table="article_codes",
+    key=("article_sha", "coder", "variable"),
+    fixed=("article_sha", "coder", "variable"),
+    content=("value",),
+    info=("updated_at",),
+    check=_check_code,
+    json_list="code_rows",
+    json_fields={"coder": "coder", "variable": "variable", "value": "value",
+                 "updated_at": "updated"},
+    removed=lambda row: row["value"] is None,
+    json_values=("value",),
+)
+KINDS = (SPANS, STATUS, CODES)
 
 
 _VALID_CODERS: dict[str, None] = {}  # names validate_coder_name accepted (a pure function)
@@ -131,5 +163,7 @@ def _check_coder(name: object) -> None:
 def to_json(kind: RowKind, row: Row) -> dict[str, Any]:
     """A portable row as it is written in an article's JSONL object."""
     obj = {name: row[column] for column, name in kind.json_fields.items()}
+    for column in kind.json_values:
+        obj[kind.json_fields[column]] = decode(row[column])
     obj["rev"], obj["rev_file"], obj["seen"] = row["rev"], row["rev_file"], row["seen"]
     return obj

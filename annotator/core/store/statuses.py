@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.core.errors import ProjectError, StaleError
+from annotator.core.errors import ProjectError
 from annotator.core.model import STATUSES, Rev
-from annotator.core.store import revisions
+from annotator.core.store import keyed
 from annotator.core.store.coders import validate_coder_name
 
 if TYPE_CHECKING:
@@ -31,43 +31,24 @@ class Statuses:
         return row[0] if row else "not_started"
 
     def rev(self, article_id: int, coder: str) -> Rev | None:
-        row = self._p.db.execute(
-            "SELECT rev, rev_file FROM article_status WHERE article_id = ? AND coder = ?",
-            [article_id, coder],
-        ).fetchone()
-        return Rev(row[0], row[1]) if row else None
+        return keyed.current_rev(self._p, "article_status",
+                                 {"article_id": article_id, "coder": coder})
 
     def set(self, article_id: int, coder: str, status: str, expect: Rev | None = None) -> str:
         """Set one coder's status of one article (a local edit); returns the previous status.
 
         ``expect`` refuses the change if the status was changed since the caller saw it."""
-        from annotator.core.store.project import now
-
         check_status(status)
         self._p.articles.get(article_id, verify=False)
         coder = validate_coder_name(coder)
         with self._p.transaction():
-            if expect is not None and self.rev(article_id, coder) != expect:
-                raise StaleError(
-                    "this article's status was changed in another window or program; "
-                    "nothing was done"
-                )
             coder = self._p.coders.add(coder)
             previous = self.get(article_id, coder)
-            row = self._p.db.execute(
-                "SELECT seen FROM article_status WHERE article_id = ? AND coder = ?",
-                [article_id, coder],
-            ).fetchone()
-            seen = revisions.parse_seen(row[0], "status") if row else {}
-            rev = self._p.next_rev()
-            seen = revisions.join(seen, {rev.file: rev.counter})
-            self._p.db.execute(
-                "INSERT INTO article_status (article_id, coder, status, updated_at, rev, "
-                "rev_file, seen) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id, coder) "
-                "DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, "
-                "rev = excluded.rev, rev_file = excluded.rev_file, seen = excluded.seen",
-                [article_id, coder, status, now(), rev.counter, rev.file,
-                 revisions.dump_seen(seen)],
+            keyed.upsert(
+                self._p, "article_status", {"article_id": article_id, "coder": coder},
+                {"status": status}, expect,
+                "this article's status was changed in another window or program; "
+                "nothing was done",
             )
         return previous
 

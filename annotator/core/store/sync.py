@@ -101,14 +101,20 @@ def _existing(project: Project, kind: RowKind, keys: list[tuple], articles: dict
     where_seen = f"{project.path} {kind.name}"
     names = (*cols, "rev", "rev_file", "seen")
     select = f"SELECT {', '.join(cols)}, rev, rev_file, seen FROM {kind.table} WHERE "
-    for i in range(0, len(keys), 400):
-        chunk = keys[i:i + 400]
-        if kind.key == ("uuid",):
-            sql = select + f"uuid IN ({','.join('?' * len(chunk))})"
-            params = [k[0] for k in chunk]
-        else:
-            sql = select + " OR ".join(["(article_id = ? AND coder = ?)"] * len(chunk))
-            params = [p for sha, coder in chunk for p in (ids_by_sha.get(sha, -1), coder)]
+    if len(kind.key) == 1:  # one column (a UUID): IN (...)
+        step, (column,) = 400, kind.key
+        match = lambda chunk: f"{column} IN ({','.join('?' * len(chunk))})"  # noqa: E731
+    else:  # the article and other columns: one parenthesis per key
+        step = 800 // len(kind.key)
+        one = "(" + " AND ".join(
+            f"{'article_id' if c == 'article_sha' else c} = ?" for c in kind.key) + ")"
+        match = lambda chunk: " OR ".join([one] * len(chunk))  # noqa: E731
+    at_sha = [k == "article_sha" for k in kind.key]
+    for i in range(0, len(keys), step):
+        chunk = keys[i:i + step]
+        sql = select + match(chunk)
+        params = [ids_by_sha.get(v, -1) if is_sha else v
+                  for key in chunk for v, is_sha in zip(key, at_sha)]
         for values in project.db.execute(sql, params):
             row = dict(zip(names, values))
             row["article_sha"] = sha_of(row["article_id"])

@@ -1,0 +1,19 @@
+"""Turning a current project file back into what an older version wrote, to test migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def make_format_2(path: Path) -> None:
+    """The file as format 2 wrote it: no revisions (migration 3), no article codes (4)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DROP TABLE article_codes")
+        for table in ("annotations", "article_status"):
+            for column in ("rev", "rev_file", "seen"):
+                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute("DELETE FROM meta WHERE key IN ('file_id', 'clock')")
+        conn.execute("PRAGMA user_version = 2")
+    conn.close()
