@@ -157,3 +157,31 @@ class SetStatus(Command):
     def undo(self, project: Project, revs: Revs) -> Change:
         assert self.old is not None
         return self._set(project, revs, self.old)
+
+
+class SetCode(Command):
+    """Answer (or clear, with None) one article code for one coder and article."""
+
+    def __init__(self, article_id: int, coder: str, variable: str, value: object) -> None:
+        self.article_id, self.coder, self.variable, self.value = article_id, coder, variable, value
+        self.old: object = None
+        self._first = True
+        self.key = ("code", article_id, coder, variable)
+        self.text = f"answer {variable}" if value is not None else f"clear {variable}"
+
+    def _set(self, project: Project, revs: Revs, value: object) -> Change:
+        previous = project.codes.set(
+            self.article_id, self.coder, self.variable, value, expect=revs.get(self.key)
+        )
+        if self._first:
+            self.old, self._first = previous, False
+        rev = project.codes.rev(self.article_id, self.coder, self.variable)
+        if rev is not None:
+            revs[self.key] = rev
+        return Change(self.article_id, spans=False, codes=True)
+
+    def do(self, project: Project, revs: Revs) -> Change:
+        return self._set(project, revs, self.value)
+
+    def undo(self, project: Project, revs: Revs) -> Change:
+        return self._set(project, revs, self.old)

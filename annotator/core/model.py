@@ -85,6 +85,7 @@ class Change:
     uuid: str | None = None
     spans: bool = True
     status: bool = False
+    codes: bool = False
 
 
 def validate_coder_name(name: str) -> str:

@@ -13,15 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.commands import (
-    AddSpan, Command, DeleteSpan, EditNote, Relabel, SetStatus, rev_of,
+    AddSpan, Command, DeleteSpan, EditNote, Relabel, SetCode, SetStatus, rev_of,
 )
-from annotator.core.errors import BusyError, StaleError
+from annotator.core.errors import AnnotatorError, BusyError, StaleError
 from annotator.core.history import History
 from annotator.core.model import Annotation, Article, ArticleSummary, Change
 from annotator.core.schema import Schema
 from annotator.core.spans import TokenIndex
 from annotator.core.store import Project, validate_coder_name
 from annotator.core.tokenizer import CueSpan, bounds_and_cues, tokenizer_id
+from annotator.core.variables import Answer, Variable, missing_required
 
 if TYPE_CHECKING:
     from annotator.core.reports import AgreementReport
@@ -65,6 +66,14 @@ def tokens_and_cues(
         except BusyError:
             pass  # another program is writing: the cache is stored at a later opening
     return bounds, cues
+
+
+class MissingAnswers(AnnotatorError):
+    """An article cannot be marked done: required article codes are unanswered."""
+
+    def __init__(self, message: str, missing: list[Variable]) -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 class Session:
@@ -131,6 +140,10 @@ class Session:
         rev = self.project.statuses.rev(article_id, self.coder)
         if rev is not None:
             self.history.revs[("status", article_id, self.coder)] = rev
+        for var in self.schema.variables:  # what this window shows of each answer
+            rev = self.project.codes.rev(article_id, self.coder, var.id)
+            if rev is not None:
+                self.history.revs[("code", article_id, self.coder, var.id)] = rev
         return OpenArticle(article, bounds, TokenIndex(bounds), cues)
 
     def is_current(self, opened: OpenArticle) -> bool:
@@ -156,7 +169,22 @@ class Session:
         return self.apply(EditNote(ann.uuid, note, expect=rev_of(ann)))
 
     def set_status(self, article_id: int, status: str) -> Change:
+        """Mark an article done (or reopen it); done is refused while a required article code
+        that applies has no answer, naming it."""
+        if status == "done":
+            missing = missing_required(self.schema.variables, self.answers(article_id))
+            if missing:
+                names = ", ".join(v.display_name for v in missing)
+                raise MissingAnswers(f"answer {names} before marking this article done", missing)
         return self.apply(SetStatus(article_id, self.coder, status))
+
+    def answers(self, article_id: int) -> dict[str, Answer]:
+        """This coder's answers to the article codes of one article."""
+        return self.project.codes.answers(article_id, self.coder)
+
+    def set_code(self, article_id: int, variable: str, value: Answer) -> Change:
+        """Answer one article code (None clears it): one undoable edit."""
+        return self.apply(SetCode(article_id, self.coder, variable, value))
 
     def undo(self) -> Change:
         return self.history.undo(self.project)
@@ -180,4 +208,4 @@ class Session:
         self.project.close()
 
 
-__all__ = ["OpenArticle", "Session", "StaleError", "tokens_and_cues"]
+__all__ = ["MissingAnswers", "OpenArticle", "Session", "StaleError", "tokens_and_cues"]
