@@ -225,15 +225,18 @@ def tokens_cmd(project: str, article: str) -> None:
 
 @cli.command("export")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "brat"]), default="jsonl",
-              show_default=True, help="jsonl: articles with annotations and statuses (import "
-              "reads it back); csv: one row per span; brat: a folder of .txt/.ann files.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "codes", "brat"]),
+              default="jsonl", show_default=True,
+              help="jsonl: articles with annotations, statuses and article codes (import reads "
+              "it back); csv: one row per span; codes: one row per article and coder with the "
+              "answers to the article codes; brat: a folder of .txt/.ann files.")
 @click.option("--out", required=True,
               help="Output file (a folder for brat), or - for standard output (jsonl, csv).")
 @click.option("--coder", help="brat only: just this coder's spans.")
 def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
     """Export PROJECT's articles and annotations for analysis (R, pandas, spaCy, brat)."""
     from annotator.core.csvout import write_files
+    from annotator.core.codes_csv import codes_csv
     from annotator.core.exporters import annotations_csv, brat_files, write_jsonl
     from annotator.core.files import atomic_open
 
@@ -255,13 +258,14 @@ def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
             if fmt == "jsonl":
                 write_jsonl(proj, stream)
             else:
-                stream.write(annotations_csv(proj))
+                stream.write(annotations_csv(proj) if fmt == "csv" else codes_csv(proj))
             stream.flush()
             stream.detach()  # leave stdout open
             return
         target = Path(out)
-        if fmt == "csv":
-            write_files(target.parent, {target.name: annotations_csv(proj)})
+        if fmt in ("csv", "codes"):
+            table = annotations_csv(proj) if fmt == "csv" else codes_csv(proj)
+            write_files(target.parent, {target.name: table})
             click.echo(f"wrote {out}", err=True)
             return
         with atomic_open(target, "w", encoding="utf-8", newline="\n") as fh:

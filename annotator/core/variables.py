@@ -90,7 +90,8 @@ class Variable:
 
 
 def answered(value: Answer) -> bool:
-    return value is not None and value != []
+    """Whether there is an answer: ``[]`` is one (a ``multi`` with none of its options)."""
+    return value is not None
 
 
 def effective(variables: Sequence[Variable], answers: Mapping[str, Answer]) -> dict[str, Answer]:

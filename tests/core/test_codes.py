@@ -182,3 +182,48 @@ def test_import_refuses_bad_answers_with_line_and_path(study: Path, tmp_path: Pa
             import_paths(project, [source])
         assert expected in str(caught.value) and str(source) in str(caught.value)
         assert len(project.articles.ids()) == 2
+
+
+def _schema_with_multi() -> dict:
+    data = copy.deepcopy(default_schema().data)
+    data["article_codes"].append({
+        "id": "actors", "type": "multi", "name": {"ja": "行為者", "en": "Actors"},
+        "definition": {"en": "Which governments act in the article."},
+        "options": [{"id": "us", "name": {"en": "US"}}, {"id": "china", "name": {"en": "China"}},
+                    {"id": "japan", "name": {"en": "Japan"}}],
+    })
+    return data
+
+
+def test_the_codes_table_has_a_column_per_variable_and_reads_back(tmp_path: Path, seed_files):
+    import csv
+
+    from tests.run_cli import cli
+
+    schema_file = tmp_path / "multi.json"
+    schema_file.write_text(json.dumps(_schema_with_multi(), ensure_ascii=False), encoding="utf-8")
+    path = tmp_path / "study.annot"
+    assert cli("new", path, "--schema", schema_file).returncode == 0
+    with Project.open(path) as project:
+        import_paths(project, seed_files)
+        one, two = project.articles.ids()
+        for variable, value in (("relevance", True), ("primary_frame", "none"),
+                                ("tone", "positive"), ("actors", ["japan", "us"])):
+            project.codes.set(one, "alice", variable, value)
+        project.statuses.set(one, "alice", "done")
+        for variable, value in (("relevance", False), ("tone", "negative"), ("actors", [])):
+            project.codes.set(two, "bob", variable, value)  # tone does not apply: not counted
+        ids = [project.articles.get(i).external_id for i in (one, two)]
+    out = tmp_path / "codes.csv"
+    result = cli("export", path, "--format", "codes", "--out", out)
+    assert result.returncode == 0, result.stderr
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # Excel-safe like the others
+    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert list(table[0]) == ["article_id", "title", "coder", "status", "relevance",
+                              "primary_frame", "tone", "actors:us", "actors:china", "actors:japan"]
+    alice, bob = table
+    assert (alice["article_id"], alice["coder"], alice["status"]) == (ids[0], "alice", "done")
+    assert [alice[c] for c in list(alice)[4:]] == ["1", "none", "positive", "1", "0", "1"]
+    assert (bob["article_id"], bob["status"]) == (ids[1], "not_started")
+    assert [bob[c] for c in list(bob)[4:]] == ["0", "", "", "0", "0", "0"]

@@ -1,0 +1,55 @@
+"""The article codes as a table: one row per article and coder, one column per variable.
+
+For R, pandas and Excel. ``single`` and ``ordinal`` answers are option ids, ``boolean`` answers
+1/0, and a ``multi`` variable becomes one 0/1 column per option (``variable:option``). A cell is
+empty when the coder gave no answer or the variable does not apply to that article for that
+coder (its answer is then not counted). Written Excel-safe like the other CSV files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from annotator.core.csvout import render_csv
+from annotator.core.store import Project
+from annotator.core.variables import Answer, Variable, effective
+
+FIXED_COLUMNS = ("article_id", "title", "coder", "status")
+
+
+def columns(variables: tuple[Variable, ...]) -> list[str]:
+    out = list(FIXED_COLUMNS)
+    for var in variables:
+        if var.type == "multi":
+            out += [f"{var.id}:{option}" for option in var.option_ids]
+        else:
+            out.append(var.id)
+    return out
+
+
+def _cells(var: Variable, value: Answer) -> list[object]:
+    if var.type == "multi":
+        return [None if value is None else int(option in value) for option in var.option_ids]
+    if var.type == "boolean":
+        return [None if value is None else int(value)]
+    return [value]
+
+
+def rows(project: Project) -> Iterator[list[object]]:
+    """Every article and coder with a status or an answer, in article order, coders by name."""
+    variables = project.schema.variables
+    answers = project.codes.all()
+    statuses = project.statuses.all()
+    for summary in project.articles.summaries():
+        by_coder = answers.get(summary.id, {})
+        for coder in sorted(set(by_coder) | set(statuses.get(summary.id, {}))):
+            counted = effective(variables, by_coder.get(coder, {}))
+            row: list[object] = [summary.external_id, summary.title, coder,
+                                 summary.status(coder)]
+            for var in variables:
+                row += _cells(var, counted.get(var.id))
+            yield row
+
+
+def codes_csv(project: Project) -> str:
+    return render_csv(columns(project.schema.variables), rows(project))
