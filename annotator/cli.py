@@ -132,7 +132,9 @@ def new_cmd(project: str, schema_file: str | None, name: str) -> None:
 @cli.command("schema")
 @click.argument("schema_file", type=click.Path(dir_okay=False))
 def schema_cmd(schema_file: str) -> None:
-    """Check SCHEMA_FILE and print its labels."""
+    """Check SCHEMA_FILE and print its labels and article codes."""
+    import json
+
     from annotator.core.schema import load_schema
 
     schema = load_schema(schema_file)
@@ -142,6 +144,15 @@ def schema_cmd(schema_file: str) -> None:
             f"  {lab.key}  {lab.id}  {lab.display_name}  {lab.color}  "
             f"{len(lab.cue_lemmas)} cue lemmas, {len(lab.cue_surfaces)} cue surfaces"
         )
+    if schema.variables:
+        click.echo("article codes:")
+    for var in schema.variables:
+        options = "yes/no" if var.type == "boolean" else " < ".join(var.option_ids) \
+            if var.type == "ordinal" else ", ".join(var.option_ids)
+        when = f"  if {var.applies_if[0]} = {json.dumps(var.applies_if[1])}" if var.applies_if \
+            else ""
+        required = "  required" if var.required else ""
+        click.echo(f"  {var.id}  {var.display_name}  {var.type}: {options}{required}{when}")
 
 
 @cli.command("import")

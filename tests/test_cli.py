@@ -103,10 +103,13 @@ def test_new(tmp_path: Path) -> None:
 def test_schema_command() -> None:
     framing = Path(__file__).resolve().parents[1] / "schemas" / "framing.json"
     out = ok("schema", framing).output.splitlines()
-    assert out[0] == f"{framing}: valid; 'Framing: security, economy, self-reliance' version 1.0.0"
+    assert out[0] == f"{framing}: valid; 'Framing: security, economy, self-reliance' version 1.1.0"
     assert out[1].split()[:3] == ["1", "security_concern", "安全保障上の懸念"]
     assert "#D55E00" in out[1] and "13 cue lemmas, 10 cue surfaces" in out[1]
-    assert len(out) == 4
+    assert out[4] == "article codes:"
+    assert out[5].split()[:2] == ["relevance", "関連性"] and "boolean: yes/no  required" in out[5]
+    assert out[7].endswith("ordinal: negative < neutral < positive  required  if relevance = true")
+    assert len(out) == 8
 
 
 # --- import, articles, tokens, trim, export -------------------------------------------------

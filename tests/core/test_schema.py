@@ -31,7 +31,7 @@ def framing_data() -> dict:
 def test_default_schema_labels() -> None:
     schema = default_schema()
     assert schema.name == "Framing: security, economy, self-reliance"
-    assert schema.version == "1.0.0"
+    assert schema.version == "1.1.0"
     assert schema.label_ids == ("security_concern", "economic_interest", "self_reliance")
     assert [(lab.key, lab.color) for lab in schema.labels] == [
         ("1", "#D55E00"),
