@@ -243,6 +243,7 @@ def test_an_undo_of_a_span_changed_in_another_window_is_refused_and_dropped(
 def test_a_note_on_a_span_deleted_in_another_window_is_refused(two_windows, path: Path) -> None:
     a, b, uuid = two_windows
     seen_by_a = a.annotation(uuid)
+    a.set_code(seen_by_a.article_id, "relevance", False)  # answered: it may be done
     a.set_status(seen_by_a.article_id, "done")  # something for A to undo
     b.delete_span(b.annotation(uuid))
     before = rows(path)
