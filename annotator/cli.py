@@ -337,7 +337,8 @@ def merge_cmd(project: str, files: tuple[str, ...]) -> None:
 @cli.command("agreement")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="Folder for summary.csv, pairwise.csv, per_article.csv, disagreements.csv.")
+              help="Folder for summary.csv, pairwise.csv, per_article.csv, disagreements.csv, "
+              "codes_confusion.csv.")
 @click.option("--coders", help="Comma-separated coders (default: all who marked an article done).")
 @click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
 @click.option("--encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
@@ -359,10 +360,11 @@ def agreement_cmd(
         )
     written = write_report(report, Path(out), encoding)
     click.echo(f"{len(report.coders)} coder(s), {report.n_articles} article(s)")
+    alphas = ("krippendorff_alpha", "krippendorff_alpha_ordinal", "unitizing_alpha")
     for row in report.summary:
-        if row.measure in ("krippendorff_alpha", "unitizing_alpha") and row.level != "article":
+        if row.measure in alphas and row.level != "article":
             value = "—" if row.value is None else f"{row.value:.3f}"
-            click.echo(f"  {row.measure:<19} {row.level:<9} {row.label:<18} {value}")
+            click.echo(f"  {row.measure:<26} {row.level:<12} {row.label:<24} {value}")
     click.echo("wrote " + ", ".join(str(p) for p in written))
 
 

@@ -1,4 +1,8 @@
-"""The agreement report as four CSV files (columns documented in README)."""
+"""The agreement report as five CSV files (columns documented in README).
+
+New columns go at the end of a file, so scripts that read the older columns by position keep
+working.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from annotator.core.csvout import render_csv, write_files
 from annotator.core.reports import AgreementReport
 
 SUMMARY = ("measure", "level", "label", "value", "observed_agreement", "n_units", "n_coders", "note")
-PAIRWISE = ("coder_a", "coder_b", "label", "cohen_kappa", "f1_exact", "f1_overlap", "n_units")
+PAIRWISE = ("coder_a", "coder_b", "label", "cohen_kappa", "f1_exact", "f1_overlap", "n_units",
+            "level", "cohen_kappa_quadratic")
 PER_ARTICLE = ("article_id", "title", "label", "krippendorff_alpha", "n_coders")
 DISAGREEMENTS = (
     "article_id", "title", "label", "start", "end", "text", "coders_with", "coders_without"
 )
+CODES_CONFUSION = ("variable", "coder_a", "coder_b", "answer_a", "answer_b", "count")
 
 
 def report_csvs(report: AgreementReport) -> dict[str, str]:
@@ -23,8 +29,8 @@ def report_csvs(report: AgreementReport) -> dict[str, str]:
              r.note) for r in report.summary
         )),
         "pairwise.csv": render_csv(PAIRWISE, (
-            (r.coder_a, r.coder_b, r.label, r.cohen_kappa, r.f1_exact, r.f1_overlap, r.n_units)
-            for r in report.pairwise
+            (r.coder_a, r.coder_b, r.label, r.cohen_kappa, r.f1_exact, r.f1_overlap, r.n_units,
+             r.level, r.cohen_kappa_quadratic) for r in report.pairwise
         )),
         "per_article.csv": render_csv(PER_ARTICLE, (
             (r.article_id, r.title, r.label, r.krippendorff_alpha, r.n_coders)
@@ -33,6 +39,10 @@ def report_csvs(report: AgreementReport) -> dict[str, str]:
         "disagreements.csv": render_csv(DISAGREEMENTS, (
             (d.article_id, d.title, d.label, d.start, d.end, d.text, ";".join(d.coders_with),
              ";".join(d.coders_without)) for d in report.disagreements
+        )),
+        "codes_confusion.csv": render_csv(CODES_CONFUSION, (
+            (r.variable, r.coder_a, r.coder_b, r.answer_a, r.answer_b, r.count)
+            for r in report.codes_confusion
         )),
     }
 

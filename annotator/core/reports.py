@@ -1,15 +1,20 @@
 """The agreement report: every measure at every level, per label, as rows a lead can publish.
 
-Computed once from :class:`~annotator.core.units.StudyData`; the CLI writes it as CSV
-(:mod:`annotator.core.csvout`) and the Agreement window shows the same rows.
+Computed once from :class:`~annotator.core.units.StudyData` (spans) and
+:class:`~annotator.core.code_units.CodeData` (article codes, level ``article_code``); the CLI
+writes it as CSV (:mod:`annotator.core.report_files`) and the Agreement window shows the same
+rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from annotator.core import agreement
+from annotator.core.agreement_ordinal import cohen_kappa_quadratic_of, krippendorff_alpha_ordinal
+from annotator.core.code_units import CodeData, CodeUnit, collect_codes
 from annotator.core.store import Project
 from annotator.core.units import ArticleUnits, StudyData, collect
 
@@ -30,6 +35,9 @@ class SummaryRow:
 
 @dataclass(frozen=True)
 class PairRow:
+    """One coder pair on one label (level ``token``: kappa on tokens, F1 on spans) or one
+    article code (level ``article_code``: kappa on articles, no F1)."""
+
     coder_a: str
     coder_b: str
     label: str
@@ -37,6 +45,21 @@ class PairRow:
     f1_exact: float | None
     f1_overlap: float | None
     n_units: int
+    level: str = "token"
+    cohen_kappa_quadratic: float | None = None  # ordinal article codes only
+
+
+@dataclass(frozen=True)
+class ConfusionRow:
+    """How often coder_a answered ``answer_a`` where coder_b answered ``answer_b`` (articles
+    both have done and both answered; ``variable`` may be ``variable:option``)."""
+
+    variable: str
+    coder_a: str
+    coder_b: str
+    answer_a: Any
+    answer_b: Any
+    count: int
 
 
 @dataclass(frozen=True)
@@ -71,6 +94,8 @@ class AgreementReport:
     pairwise: list[PairRow] = field(default_factory=list)
     per_article: list[ArticleRow] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
+    codes: list[CodeUnit] = field(default_factory=list)  # the article codes compared, in order
+    codes_confusion: list[ConfusionRow] = field(default_factory=list)
 
     def value(self, measure: str, level: str, label: str) -> float | None:
         for row in self.summary:
@@ -78,11 +103,27 @@ class AgreementReport:
                 return row.value
         raise KeyError((measure, level, label))
 
-    def pair(self, coder_a: str, coder_b: str, label: str) -> PairRow | None:
+    def pair(
+        self, coder_a: str, coder_b: str, label: str, level: str = "token"
+    ) -> PairRow | None:
         for row in self.pairwise:
-            if {row.coder_a, row.coder_b} == {coder_a, coder_b} and row.label == label:
+            if ({row.coder_a, row.coder_b} == {coder_a, coder_b} and row.label == label
+                    and row.level == level):
                 return row
         return None
+
+    def confusion(self, coder_a: str, coder_b: str, variable: str) -> list[ConfusionRow]:
+        """The answer-against-answer counts of a pair, oriented as asked (a's answer first)."""
+        out = []
+        for r in self.codes_confusion:
+            if r.variable != variable:
+                continue
+            if (r.coder_a, r.coder_b) == (coder_a, coder_b):
+                out.append(r)
+            elif (r.coder_a, r.coder_b) == (coder_b, coder_a):
+                out.append(
+                    ConfusionRow(variable, coder_a, coder_b, r.answer_b, r.answer_a, r.count))
+        return out
 
 
 def _summary(measure: str, level: str, label: str, result: agreement.Agreement) -> SummaryRow:
@@ -96,10 +137,13 @@ def agreement_report(
     project: Project, coders: list[str] | None = None, articles: list[str] | None = None
 ) -> AgreementReport:
     """Everything `annotator agreement` writes, computed from the project."""
-    return build_report(collect(project, coders, articles))
+    data = collect(project, coders, articles)
+    return build_report(data, collect_codes(project, data))
 
 
-def build_report(data: StudyData) -> AgreementReport:
+def build_report(data: StudyData, codes: CodeData | None = None) -> AgreementReport:
+    """The report of the spans in ``data`` and, if given, of the article codes in ``codes``
+    (which must have the same coders)."""
     report = AgreementReport(list(data.coders), list(data.labels), len(data.articles))
     pairs = list(combinations(data.coders, 2))
     index = {c: k for k, c in enumerate(data.coders)}
@@ -147,7 +191,45 @@ def build_report(data: StudyData) -> AgreementReport:
                            result.reason)
             )
             report.disagreements.extend(_disagreements(article, label, done))
+    if codes is not None:
+        _code_agreement(report, codes)
     return report
+
+
+ARTICLE_CODE = "article_code"
+
+
+def _code_agreement(report: AgreementReport, codes: CodeData) -> None:
+    """Article-code rows: alpha (ordinal metric for ordinal variables, else nominal), Fleiss'
+    kappa for nominal ones, per pair Cohen's kappa (and quadratic-weighted for ordinal) and the
+    answer-against-answer counts."""
+    report.codes = list(codes.units)
+    pairs = list(combinations(range(len(codes.coders)), 2))
+    for unit in codes.units:
+        counted = agreement.Patterns.of(codes.matrix(unit.id))
+        if unit.ordinal:
+            alpha = krippendorff_alpha_ordinal(counted, unit.categories)
+            report.summary.append(
+                _summary("krippendorff_alpha_ordinal", ARTICLE_CODE, unit.id, alpha))
+        else:
+            report.summary.append(_summary(
+                "krippendorff_alpha", ARTICLE_CODE, unit.id, agreement.krippendorff_alpha(counted)))
+            report.summary.append(_summary(
+                "fleiss_kappa", ARTICLE_CODE, unit.id, agreement.fleiss_kappa(counted)))
+        for i, j in pairs:
+            a, b = codes.coders[i], codes.coders[j]
+            kappa = agreement.cohen_kappa_of(counted, i, j)
+            quadratic = (
+                cohen_kappa_quadratic_of(counted, i, j, unit.categories).value
+                if unit.ordinal else None
+            )
+            report.pairwise.append(PairRow(
+                a, b, unit.id, kappa.value, None, None, kappa.n_units, ARTICLE_CODE, quadratic))
+            together = counted.pair(i, j)
+            report.codes_confusion.extend(
+                ConfusionRow(unit.id, a, b, x, y, together.get((x, y), 0))
+                for x in unit.categories for y in unit.categories
+            )
 
 
 def _pair_f1(data: StudyData, a: str, b: str, label: str) -> tuple[float | None, float | None]:

@@ -1,7 +1,8 @@
 """The Agreement window for leads: pairwise matrices, the summary, the disagreements, Export.
 
 Everything shown comes from one :class:`~annotator.core.reports.AgreementReport`; no measure is
-computed here.
+computed here. Article codes (level ``article_code``) have a pane of their own, because their
+units are articles, not tokens, and their variables are not the frames of the label box.
 """
 
 from __future__ import annotations
@@ -27,15 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.code_units import CodeUnit
 from annotator.core.errors import AnnotatorError
 from annotator.core.report_files import write_report
-from annotator.core.reports import AgreementReport
+from annotator.core.reports import ARTICLE_CODE, AgreementReport
 from annotator.core.schema import Schema
 
 MATRIX_MEASURES = {
     "cohen_kappa": "Cohen's κ (tokens)",
     "f1_exact": "Span F1, exact",
     "f1_overlap": "Span F1, overlap",
+}
+CODE_MEASURES = {
+    "cohen_kappa": "Cohen's κ",
+    "cohen_kappa_quadratic": "Cohen's κ, quadratic weights (ordinal)",
 }
 #: Krippendorff's rule of thumb: >= 0.800 reliable, >= 0.667 tentative conclusions only.
 GOOD, TENTATIVE = 0.8, 0.667
@@ -63,6 +69,137 @@ def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
     return item
 
 
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill_matrix(
+    table: QTableWidget, coders: list[str], cell: Callable[[str, str], tuple[float | None, str]]
+) -> None:
+    """A coder x coder matrix; ``cell(a, b)`` gives the value and its tooltip."""
+    table.clear()
+    table.setRowCount(len(coders))
+    table.setColumnCount(len(coders))
+    table.setHorizontalHeaderLabels(coders)
+    table.setVerticalHeaderLabels(coders)
+    for i, a in enumerate(coders):
+        for j, b in enumerate(coders):
+            if i == j:
+                item = _item("")
+                item.setBackground(QColor("#F5F5F5"))
+            else:
+                value, tooltip = cell(a, b)
+                item = _item(fmt(value), tooltip)
+                item.setBackground(value_color(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(i, j, item)
+
+
+def code_title(unit: CodeUnit) -> str:
+    """How a variable (or one option of a multi variable) is named in the window."""
+    if unit.option is None:
+        return unit.variable.display_name
+    option = next(o for o in unit.variable.options if o.id == unit.option)
+    return f"{unit.variable.display_name}: {option.display_name}"
+
+
+def answer_text(unit: CodeUnit, answer: object) -> str:
+    if isinstance(answer, bool):
+        return "yes" if answer else "no"
+    option = next((o for o in unit.variable.options if o.id == answer), None)
+    return option.display_name if option else str(answer)
+
+
+class CodeAgreementPane(QWidget):
+    """Agreement on article codes: the summary rows of every variable, and per variable a
+    coder x coder matrix whose tooltips give the answer-against-answer counts."""
+
+    def __init__(self, report: AgreementReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codeAgreement")
+        self.report = report
+        self.code_box = QComboBox()
+        self.code_box.setObjectName("agreementCode")
+        for unit in report.codes:
+            self.code_box.addItem(code_title(unit), unit.id)
+        self.measure_box = QComboBox()
+        self.measure_box.setObjectName("agreementCodeMeasure")
+        for key, title in CODE_MEASURES.items():
+            self.measure_box.addItem(title, key)
+        self.matrix = QTableWidget()
+        self.matrix.setObjectName("agreementCodeMatrix")
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary = _table("agreementCodeSummary", [
+            "measure", "variable", "value", "observed", "articles", "coders", "note"])
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Article code:"))
+        top.addWidget(self.code_box, 1)
+        top.addWidget(QLabel("Matrix:"))
+        top.addWidget(self.measure_box, 1)
+        top.addStretch(1)
+        row = QSplitter(Qt.Orientation.Horizontal)
+        row.addWidget(self.matrix)
+        row.addWidget(self.summary)
+        row.setSizes([400, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(row, 1)
+        self.code_box.currentIndexChanged.connect(lambda _i: self.fill_matrix())
+        self.measure_box.currentIndexChanged.connect(lambda _i: self.fill_matrix())
+        self.fill_summary()
+        self.fill_matrix()
+
+    @property
+    def unit(self) -> CodeUnit | None:
+        return next((u for u in self.report.codes if u.id == self.code_box.currentData()), None)
+
+    def fill_summary(self) -> None:
+        titles = {u.id: code_title(u) for u in self.report.codes}
+        rows = [r for r in self.report.summary if r.level == ARTICLE_CODE]
+        self.summary.setRowCount(len(rows))
+        for k, r in enumerate(rows):
+            cells = [r.measure, titles.get(r.label, r.label), fmt(r.value),
+                     fmt(r.observed_agreement), str(r.n_units), str(r.n_coders), r.note]
+            for col, text in enumerate(cells):
+                item = _item(text, r.note or (r.label if col == 1 else ""))
+                if col == 2:
+                    item.setBackground(value_color(r.value))
+                self.summary.setItem(k, col, item)
+
+    def fill_matrix(self) -> None:
+        unit = self.unit
+        ordinal = unit is not None and unit.ordinal
+        quadratic = self.measure_box.model().item(1)
+        quadratic.setEnabled(ordinal)
+        if not ordinal and self.measure_box.currentIndex() == 1:
+            self.measure_box.setCurrentIndex(0)  # refills through the signal
+            return
+        measure = self.measure_box.currentData()
+
+        def cell(a: str, b: str) -> tuple[float | None, str]:
+            if unit is None:
+                return None, ""
+            pair = self.report.pair(a, b, unit.id, ARTICLE_CODE)
+            value = getattr(pair, measure) if pair else None
+            counts = [f"{answer_text(unit, r.answer_a)} / {answer_text(unit, r.answer_b)}: "
+                      f"{r.count}" for r in self.report.confusion(a, b, unit.id) if r.count]
+            lines = [f"{a} × {b}: {fmt(value)} over {pair.n_units if pair else 0} article(s)",
+                     f"answers ({a} / {b}):" if counts else "no article answered by both",
+                     *counts]
+            return value, "\n".join(lines)
+
+        _fill_matrix(self.matrix, self.report.coders, cell)
+
+
 class AgreementWindow(QWidget):
     """``open_place(article_id, start, end)`` is called when a disagreement is double-clicked."""
 
@@ -76,7 +213,7 @@ class AgreementWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("agreementWindow")
         self.setWindowTitle("Agreement — Framing Annotator")
-        self.resize(1100, 760)
+        self.resize(1100, 900 if report.codes else 760)
         self.report = report
         self.schema = schema
         self._open_place = open_place
@@ -92,9 +229,9 @@ class AgreementWindow(QWidget):
         self.matrix = QTableWidget()
         self.matrix.setObjectName("agreementMatrix")
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary = self._table("agreementSummary", [
+        self.summary = _table("agreementSummary", [
             "measure", "level", "label", "value", "observed", "units", "coders", "note"])
-        self.disagreements = self._table("disagreementList", [
+        self.disagreements = _table("disagreementList", [
             "article", "label", "text", "coders with", "coders without", "position"])
         self.disagreements.doubleClicked.connect(lambda index: self.open_row(index.row()))
         export = QPushButton("Export CSV…")
@@ -123,27 +260,19 @@ class AgreementWindow(QWidget):
         row.addWidget(self.summary)
         row.setSizes([400, 700])
         upper_layout.addWidget(row, 1)
+        self.codes = CodeAgreementPane(report)
+        self.codes.setVisible(bool(report.codes))  # a schema without article codes
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
+        splitter.addWidget(self.codes)
         splitter.addWidget(self.disagreements)
-        splitter.setSizes([420, 340])
+        splitter.setSizes([380, 260, 240] if report.codes else [420, 0, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
         self.label_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.measure_box.currentIndexChanged.connect(lambda _i: self.fill_matrix())
         self.refresh()
-
-    def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     @property
     def label(self) -> str:
@@ -155,29 +284,19 @@ class AgreementWindow(QWidget):
         self.fill_disagreements()
 
     def fill_matrix(self) -> None:
-        coders = self.report.coders
         measure = self.measure_box.currentData()
-        self.matrix.clear()
-        self.matrix.setRowCount(len(coders))
-        self.matrix.setColumnCount(len(coders))
-        self.matrix.setHorizontalHeaderLabels(coders)
-        self.matrix.setVerticalHeaderLabels(coders)
-        for i, a in enumerate(coders):
-            for j, b in enumerate(coders):
-                if i == j:
-                    item = _item("")
-                    item.setBackground(QColor("#F5F5F5"))
-                else:
-                    pair = self.report.pair(a, b, self.label)
-                    value = getattr(pair, measure) if pair else None
-                    units = pair.n_units if pair else 0
-                    item = _item(fmt(value), f"{a} × {b}: {fmt(value)} over {units} token(s)")
-                    item.setBackground(value_color(value))
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.matrix.setItem(i, j, item)
+
+        def cell(a: str, b: str) -> tuple[float | None, str]:
+            pair = self.report.pair(a, b, self.label)
+            value = getattr(pair, measure) if pair else None
+            units = pair.n_units if pair else 0
+            return value, f"{a} × {b}: {fmt(value)} over {units} token(s)"
+
+        _fill_matrix(self.matrix, self.report.coders, cell)
 
     def fill_summary(self) -> None:
-        rows = [r for r in self.report.summary if r.label in (self.label, "*")]
+        rows = [r for r in self.report.summary
+                if r.label in (self.label, "*") and r.level != ARTICLE_CODE]
         self.summary.setRowCount(len(rows))
         for k, r in enumerate(rows):
             cells = [r.measure, r.level, r.label, fmt(r.value), fmt(r.observed_agreement),

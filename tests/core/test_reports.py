@@ -107,7 +107,8 @@ def test_csv_files_are_excel_safe(study: Project, tmp_path: Path):
         study.statuses.set(study.articles.find("one").id, coder, "done")
     written = write_report(agreement_report(study), tmp_path / "out")
     assert sorted(p.name for p in written) == [
-        "disagreements.csv", "pairwise.csv", "per_article.csv", "summary.csv"]
+        "codes_confusion.csv", "disagreements.csv", "pairwise.csv", "per_article.csv",
+        "summary.csv"]
     raw = (tmp_path / "out" / "per_article.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     rows = read_csv(tmp_path / "out" / "per_article.csv")
@@ -140,7 +141,7 @@ def test_render_csv_quotes_newlines_and_commas():
     assert text == 'a,b\r\n"x,y","改\n行"\r\n'
 
 
-def test_agreement_cli_writes_the_four_files(study: Project, tmp_path: Path):
+def test_agreement_cli_writes_the_five_files(study: Project, tmp_path: Path):
     tag(study, "one", "alice", "security_concern", "安全保障")
     tag(study, "one", "bob", "security_concern", "安全保障")
     for coder in ("alice", "bob"):
@@ -150,7 +151,7 @@ def test_agreement_cli_writes_the_four_files(study: Project, tmp_path: Path):
         cli, ["agreement", str(study.path), "--out", str(out), "--coders", "alice,bob",
               "--articles", "one"])
     assert result.exit_code == 0, result.output
-    assert "krippendorff_alpha  token     security_concern   1.000" in result.output
+    assert "krippendorff_alpha         token        security_concern         1.000" in result.output
     pairwise = read_csv(out / "pairwise.csv")
     assert pairwise[1][:3] == ["alice", "bob", "economic_interest"] or pairwise[1][:2] == ["alice", "bob"]
     bad = CliRunner().invoke(cli, ["agreement", str(study.path), "--out", str(out),

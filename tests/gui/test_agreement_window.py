@@ -55,7 +55,8 @@ def test_matrix_summary_and_disagreement_navigation(qtbot, window, tmp_path: Pat
 
     written = agreement.export_to(tmp_path / "export")
     assert {p.name for p in written} == {
-        "summary.csv", "pairwise.csv", "per_article.csv", "disagreements.csv"}
+        "summary.csv", "pairwise.csv", "per_article.csv", "disagreements.csv",
+        "codes_confusion.csv"}
     assert (tmp_path / "export" / "summary.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
@@ -66,3 +67,74 @@ def test_undefined_values_are_grey_dashes(qtbot, window):
     values = [agreement.summary.item(r, 3).text() for r in range(agreement.summary.rowCount())]
     assert values and set(values) == {"—"}
     assert agreement.summary.item(0, 3).background().color().name() == "#e0e0e0"
+
+
+def answer(project, article_id: int, coder: str, **codes) -> None:
+    for variable, value in codes.items():
+        project.codes.set(article_id, coder, variable, value)
+    project.statuses.set(article_id, coder, "done")
+
+
+def test_article_codes_pane(qtbot, window):
+    from annotator.gui.agreement_window import fmt, value_color
+
+    project = window.session.project
+    one, two, three = project.articles.ids()[:3]
+    frame = "security_concern"
+    answer(project, one, "alice", relevance=True, primary_frame=frame, tone="negative")
+    answer(project, one, "bob", relevance=True, primary_frame=frame, tone="negative")
+    answer(project, one, "carol", relevance=True, primary_frame=frame, tone="neutral")
+    answer(project, two, "alice", relevance=True, primary_frame="none", tone="positive")
+    answer(project, two, "bob", relevance=True, primary_frame="none", tone="positive")
+    answer(project, two, "carol", relevance=False, tone="positive")  # tone does not apply
+    for coder in ("alice", "bob", "carol"):
+        answer(project, three, coder, relevance=False)
+    project.codes.set(three, "dave", "relevance", True)  # dave never marks anything done
+
+    agreement = window.show_agreement()
+    qtbot.addWidget(agreement)
+    qtbot.waitExposed(agreement)
+    report = agreement.report
+    pane = agreement.codes
+    assert pane.isVisible()
+    box = pane.code_box
+    assert [box.itemData(k) for k in range(box.count())] == ["relevance", "primary_frame", "tone"]
+    assert box.itemText(2) == "政策へのトーン (Tone toward the policy)"
+
+    # The summary lists every article-code row, values coloured like the others.
+    table = pane.summary
+    shown = {(table.item(r, 0).text(), table.item(r, 1).text()): r for r in range(table.rowCount())}
+    expected = [r for r in report.summary if r.level == "article_code"]
+    assert len(shown) == len(expected) == 5
+    for row in expected:
+        title = box.itemText(box.findData(row.label))
+        r = shown[(row.measure, title)]
+        assert table.item(r, 2).text() == fmt(row.value)
+        assert table.item(r, 2).background().color() == value_color(row.value)
+    tone = report.value("krippendorff_alpha_ordinal", "article_code", "tone")
+    assert tone is not None and table.item(shown[("krippendorff_alpha_ordinal", box.itemText(2))],
+                                           2).text() == f"{tone:.3f}"
+    # ... and the frame summary above keeps to the frames.
+    levels = {agreement.summary.item(r, 1).text() for r in range(agreement.summary.rowCount())}
+    assert "article_code" not in levels
+
+    # The matrix: Cohen's kappa per pair; quadratic weights only for the ordinal variable.
+    box.setCurrentIndex(2)
+    quadratic = pane.measure_box.model().item(1)
+    assert quadratic.isEnabled()
+    pane.measure_box.setCurrentIndex(1)
+    ab = report.pair("alice", "bob", "tone", "article_code")
+    ac = report.pair("alice", "carol", "tone", "article_code")
+    assert ab.cohen_kappa_quadratic == 1.0 and ac.n_units == 1  # carol: tone on one article only
+    cell = pane.matrix.item(0, 1)
+    assert cell.text() == "1.000" and cell.background().color().name() == "#c8e6c9"
+    tooltip = pane.matrix.item(0, 2).toolTip()
+    assert "over 1 article(s)" in tooltip and "否定的 / 中立: 1" in tooltip
+    assert pane.matrix.item(0, 2).text() == fmt(ac.cohen_kappa_quadratic) == "0.000"
+    assert pane.matrix.item(0, 2).background().color().name() == "#ffcdd2"  # red
+    box.setCurrentIndex(0)  # relevance is yes/no: the quadratic kappa is not offered
+    assert not quadratic.isEnabled() and pane.measure_box.currentData() == "cohen_kappa"
+    rel = report.pair("alice", "carol", "relevance", "article_code")
+    assert pane.matrix.item(0, 2).text() == fmt(rel.cohen_kappa)
+    assert "yes / no: 1" in pane.matrix.item(0, 2).toolTip()
+    assert pane.matrix.rowCount() == 3  # dave marked nothing done: not a coder of the study
