@@ -1,10 +1,13 @@
 """Take the README screenshots on a (virtual) screen with a CJK font, e.g. on Debian:
 
     apt-get install xvfb fonts-noto-cjk
-    xvfb-run -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
-    xvfb-run -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py --agreement docs/agreement.png
+    export PYTHONPATH=.
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py --agreement \
+        docs/agreement.png
 
-The first is the annotation window on the demo articles with a few spans; the second the
+(``PYTHONPATH=.`` so the checkout is shot, not an installed copy.) The first is the annotation
+window on the demo articles with a few spans and the article codes answered; the second the
 Agreement window with three coders whose spans are drawn at random (seeded), so they agree
 often but not always.
 """
@@ -30,6 +33,8 @@ SPANS = [  # (text to find, label)
     ("失われた市場を取り戻す好機だ", "economic_interest"),
     ("国産化を急ぐべきだ", "self_reliance"),
 ]
+
+CODES = [("relevance", True), ("primary_frame", "security_concern"), ("tone", "negative")]
 
 
 def three_coders(project: Project) -> None:
@@ -60,7 +65,10 @@ def annotation_window(path: Path) -> QWidget:
         if start >= 0:
             window.view.select_range(start, start + len(needle))
             window.tag_selection(label)
-    spans = window.session.spans(window.current_article_id)
+    article_id = window.current_article_id
+    for variable, value in CODES:  # through the window, as a coder's clicks would
+        window.answer_code(variable, value)
+    spans = window.session.spans(article_id)
     if spans:
         window.spans.selectRow(len(spans) - 1)
     return window

@@ -1,4 +1,5 @@
-"""The codebook panel: each frame's definition, rules, examples and key, one glance away."""
+"""The codebook panel: each frame's definition, rules, examples and key, one glance away, then
+each article code's question, answers and when it is asked (coders check it mid-article)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,14 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from annotator.core.schema import Label, Schema
+from annotator.core.variables import Variable
+
+KINDS = {
+    "boolean": "yes / no",
+    "single": "one answer",
+    "ordinal": "one point on an ordered scale",
+    "multi": "any number of answers",
+}
 
 
 def _both(texts: dict[str, str]) -> str:
@@ -45,14 +54,66 @@ def label_tooltip(label: Label) -> str:
     )
 
 
+def answer_text(var: Variable, value: object) -> str:
+    """How an answer reads to a coder: an option's name, はい / いいえ for yes/no."""
+    if var.type == "boolean":
+        return "はい Yes" if value else "いいえ No"
+    names = {o.id: o.display_name for o in var.options}
+    if isinstance(value, list):
+        return ", ".join(names.get(v, str(v)) for v in value)
+    return names.get(str(value), str(value))
+
+
+def condition_text(var: Variable, variables: tuple[Variable, ...]) -> str:
+    """When a variable is asked, e.g. 'asked when 関連性 is はい Yes' ('' if always)."""
+    if var.applies_if is None:
+        return ""
+    other_id, wanted = var.applies_if
+    other = next((v for v in variables if v.id == other_id), None)
+    if other is None:
+        return f"asked when {other_id} is {wanted}"
+    return f"asked when {other.name_ja or other.display_name} is {answer_text(other, wanted)}"
+
+
+def variable_html(var: Variable, variables: tuple[Variable, ...]) -> str:
+    kind = KINDS.get(var.type, var.type)
+    rules = [kind, "required" if var.required else "optional"]
+    if var.applies_if is not None:
+        rules.append(condition_text(var, variables))
+    options = ""
+    if var.options:
+        options = "<p style='margin:2px 0'><b>Answers / 選択肢</b>: " + " · ".join(
+            escape(o.display_name) for o in var.options) + "</p>"
+    return (
+        f"<h3 style='margin-bottom:2px'>{escape(var.name_ja)} "
+        f"<span style='color:#555;font-weight:normal'>{escape(var.name_en)}</span></h3>"
+        f"<p style='margin:2px 0;color:#555'><i>{escape('; '.join(rules))}</i></p>"
+        f"<p style='margin-top:2px'>{_both(var.definition)}</p>"
+        + options
+        + _items("Include / 含める", var.include)
+        + _items("Exclude / 含めない", var.exclude)
+        + _items("Examples / 例", var.examples)
+    )
+
+
+def variable_tooltip(var: Variable) -> str:
+    """The definition, on hover over the variable's question in the Article codes panel."""
+    required = " — required" if var.required else ""
+    return f"<b>{escape(var.display_name)}</b>{required}<br>{_both(var.definition)}"
+
+
 def codebook_html(schema: Schema) -> str:
     intro = _both(schema.data.get("description", {})) if schema.data.get("description") else ""
     about = (
         f"<p><b>{escape(schema.name)}</b> <span style='color:#555'>v{escape(schema.version)}</span>"
         f"<br>{intro}</p>"
     )
-    # The frames first: that is what a coder looks up mid-article.
-    return "<hr>".join(label_html(lab) for lab in schema.labels) + "<hr>" + about
+    # The frames first: that is what a coder looks up mid-article; then the article codes.
+    parts = [label_html(lab) for lab in schema.labels]
+    variables = [variable_html(var, schema.variables) for var in schema.variables]
+    if variables:
+        variables[0] = "<h2>Article codes / 記事のコード</h2>" + variables[0]
+    return "<hr>".join(parts + variables) + "<hr>" + about
 
 
 class CodebookPanel(QTextBrowser):

@@ -1,4 +1,4 @@
-"""The annotation window: article list, article view, spans, codebook, frame toolbar.
+"""The annotation window: article list, article view, article codes, spans, codebook, toolbar.
 
 Each user action is one call into the window's :class:`~annotator.core.session.Session` (which
 keeps the undo history); the views then refresh from the :class:`~annotator.core.model.Change` it
@@ -8,11 +8,12 @@ returns. No SQL here, and nothing reaches past the session into the store.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -26,15 +27,21 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError, StaleError
 from annotator.core.model import Change
-from annotator.core.session import OpenArticle, Session
+from annotator.core.session import MissingAnswers, OpenArticle, Session
+from annotator.core.variables import Answer
 from annotator.gui.article_list import STATUS_TEXT, ArticleListPanel
 from annotator.gui.article_view import ArticleView
 from annotator.gui.codebook import CodebookPanel, label_tooltip
+from annotator.gui.codes_panel import CodesPanel
 from annotator.gui.colors import swatch
 from annotator.gui.spans_panel import SpansView
 
 if TYPE_CHECKING:
     from annotator.gui.agreement_window import AgreementWindow
+
+#: The version of the dock layout a saved window state must have to be restored: raised when a
+#: dock is added (1: Article codes), so an older layout does not squeeze the new dock to nothing.
+LAYOUT_VERSION = 1
 
 
 class MainWindow(QMainWindow):
@@ -60,13 +67,18 @@ class MainWindow(QMainWindow):
         self.articles = ArticleListPanel(session.coder, session.search)
         self.spans = SpansView(self.schema)
         self.codebook = CodebookPanel(self.schema)
+        self.codes = CodesPanel(self.schema.variables, self.schema.labels)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
         self._dock("Articles", self.articles, Qt.DockWidgetArea.LeftDockWidgetArea, "articlesDock")
-        self._dock("Spans", self.spans, Qt.DockWidgetArea.RightDockWidgetArea, "spansDock")
-        self._dock("Codebook", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea, "codebookDock")
-        self.resizeDocks(
-            [self.findChild(QDockWidget, "articlesDock"), self.findChild(QDockWidget, "spansDock")],
-            [330, 360], Qt.Orientation.Horizontal,
-        )
+        codes = self._dock("Article codes", self.codes, right, "codesDock")
+        spans = self._dock("Spans", self.spans, right, "spansDock")
+        codebook = self._dock("Codebook", self.codebook, right, "codebookDock")
+        self.resizeDocks([self.findChild(QDockWidget, "articlesDock"), spans], [330, 380],
+                         Qt.Orientation.Horizontal)
+        self._right_docks = [codes, spans, codebook]
+        self._docks_sized = False  # the right column is sized when first shown (or restored)
+        if not self.schema.variables:
+            codes.hide()
 
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -93,7 +105,9 @@ class MainWindow(QMainWindow):
 
     # --- construction -------------------------------------------------------------------
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> None:
+    def _dock(
+        self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str
+    ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -102,6 +116,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(area, dock)
+        return dock
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -210,6 +225,12 @@ class MainWindow(QMainWindow):
         self.spans.deleteRequested.connect(self.delete_span)
         self.spans.relabelRequested.connect(self.relabel_span)
         self.spans.noteRequested.connect(self.edit_note)
+        self.codes.answerChanged.connect(self.answer_code)
+        # Tab from the text goes to its questions first, then the spans, codebook, article list.
+        chain = [self.view, *self.codes.focus_chain(), self.spans, self.codebook,
+                 self.articles.search_box, self.articles.status_filter, self.articles.view]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _first_article(self) -> int | None:
         """Where a coder left off: the first article not done, else the first."""
@@ -255,6 +276,7 @@ class MainWindow(QMainWindow):
         status = self.session.status(self.current_article_id) if has_article else None
         self.done_action.setEnabled(has_article and writable)
         self.reopen_action.setEnabled(status == "done" and writable)
+        self.codes.set_read_only(not (has_article and writable))
         self._update_undo()
         if has_article:
             art = self.opened.article
@@ -281,6 +303,8 @@ class MainWindow(QMainWindow):
         spans = self.session.spans(article_id)
         self.view.set_article(self.opened, spans)
         self.spans.set_spans(spans)
+        self.codes.set_answers(self.session.answers(article_id))
+        self.codes.show_missing([])
         self.articles.update_status(article_id, self.session.status(article_id))
         self.articles.mark_shown(article_id)
         if self.articles.current_id() != article_id:
@@ -347,6 +371,8 @@ class MainWindow(QMainWindow):
             self.spans.set_spans(spans, selected)
         if change.status:
             self.articles.update_status(change.article_id, self.session.status(change.article_id))
+        if change.codes or change.status:
+            self.codes.set_answers(self.session.answers(change.article_id))
         self._update_actions()
 
     def tag_selection(self, label: str) -> None:
@@ -413,11 +439,30 @@ class MainWindow(QMainWindow):
         self.view.select_span(uuid, scroll=True)
         self._update_actions()
 
+    def answer_code(self, variable: str, value: Answer) -> None:
+        """Answer (None: clear) one article code of the open article, as one undoable edit."""
+        if self.opened is None or self.session.read_only:
+            return
+        article_id = self.opened.article.id
+        self._edit(lambda: self.session.set_code(article_id, variable, value))
+        if self.current_article_id == article_id:  # a refused edit: show what the file holds
+            self.codes.set_answers(self.session.answers(article_id))
+
     def mark_done_and_next(self) -> None:
+        """Ctrl+Enter. With a required article code unanswered, the article stays as it is:
+        the message names the code and the keyboard is put on it."""
         if self.opened is None:
             return
         article_id = self.opened.article.id
-        if not self._edit(lambda: self.session.set_status(article_id, "done")):
+
+        def done() -> Change:
+            try:
+                return self.session.set_status(article_id, "done")
+            except MissingAnswers as exc:
+                self.codes.show_missing([v.id for v in exc.missing])
+                raise
+
+        if not self._edit(done):
             return
         if not self.go(1):
             self.statusBar().showMessage("Marked done. That was the last article in the list.", 5000)
@@ -516,14 +561,31 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
-            self.restoreState(state)
+            self._docks_sized = self.restoreState(state, LAYOUT_VERSION)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._docks_sized and self.schema.variables:
+            self._docks_sized = True
+            QTimer.singleShot(0, self, self._size_right_docks)
+
+    def _size_right_docks(self) -> None:
+        """Once shown: every question whole, the spans table short, the codebook the rest (sized
+        when the window has its final size, as sizes given before are spread anew)."""
+        docks = self._right_docks
+        if all(d.isVisible() for d in docks):
+            total = sum(d.height() for d in docks)
+            title = docks[0].height() - self.codes.height()  # the dock's title bar
+            codes, spans = self.codes.full_height() + title + 2, 190
+            self.resizeDocks(docks, [codes, spans, max(120, total - codes - spans)],
+                             Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         from annotator.gui.settings import settings
 
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
+        store.setValue("window/state", self.saveState(LAYOUT_VERSION))
         self.session.close()
         lock = getattr(self, "instance_lock", None)
         if lock is not None:

@@ -42,6 +42,7 @@ def test_undo_and_redo_with_keyboard_shortcuts(qtbot, window, project_path):
 
 
 def test_undo_covers_delete_relabel_note_and_done(qtbot, window, project_path):
+    window.answer_code("relevance", False)  # required before done (undone last, not below)
     start = tag(qtbot, window, "懸念")
     uuid = window.session.spans(window.current_article_id)[0].uuid
     window.relabel_span(uuid, "economic_interest")
@@ -83,6 +84,7 @@ def test_click_span_then_delete_key(qtbot, window, project_path):
 
 
 def test_everything_is_on_disk_and_reopens_identically(qtbot, window, project_path):
+    window.answer_code("relevance", False)  # required before done
     start = tag(qtbot, window, "懸念")
     tag(qtbot, window, "経済的利益", Qt.Key.Key_2)
     article = window.current_article_id
@@ -105,6 +107,7 @@ def test_everything_is_on_disk_and_reopens_identically(qtbot, window, project_pa
 def test_ctrl_enter_marks_done_and_opens_next_and_reopen(qtbot, window, project_path):
     first = window.current_article_id
     ids = window.articles.visible_ids()
+    window.answer_code("relevance", False)  # required before done
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.session.project.statuses.get(first, "alice") == "done"
     assert window.current_article_id == ids[1]
