@@ -54,10 +54,19 @@ def test_importing_core_and_cli_loads_no_qt():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _runtime_nodes(tree: ast.AST):
+    """Every node, but not those under ``if TYPE_CHECKING:`` (never imported when running)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            continue
+        yield node
+        yield from _runtime_nodes(node)
+
+
 def _gui_imports(path: Path) -> set[str]:
-    """Every annotator module a GUI file imports, at the top or inside a function."""
+    """Every annotator module a GUI file imports when it runs, at the top or in a function."""
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
             names.update(f"{node.module}.{a.name}" for a in node.names)

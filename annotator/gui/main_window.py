@@ -12,16 +12,14 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QWidget,
 )
 
@@ -31,20 +29,19 @@ from annotator.core.session import MissingAnswers, OpenArticle, Session
 from annotator.core.variables import Answer
 from annotator.gui.article_list import STATUS_TEXT, ArticleListPanel
 from annotator.gui.article_view import ArticleView
-from annotator.gui.codebook import CodebookPanel, label_tooltip
+from annotator.gui.codebook import CodebookPanel
 from annotator.gui.codes_panel import CodesPanel
-from annotator.gui.colors import swatch
+from annotator.gui.span_editing import SpanEditing
 from annotator.gui.spans_panel import SpansView
+from annotator.gui.window_actions import build_actions
+from annotator.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
     from annotator.gui.agreement_window import AgreementWindow
 
-#: The version of the dock layout a saved window state must have to be restored: raised when a
-#: dock is added (1: Article codes), so an older layout does not squeeze the new dock to nothing.
-LAYOUT_VERSION = 1
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SpanEditing, WindowLayout, QMainWindow):
     def __init__(
         self,
         session: Session,
@@ -90,7 +87,7 @@ class MainWindow(QMainWindow):
         saved.setStyleSheet("color: #a33" if session.read_only else "color: #666")
         self.statusBar().addPermanentWidget(saved)
 
-        self._build_actions()
+        build_actions(self)
         self._connect()
         self.articles.set_articles(self.session.articles())
         self._update_title()
@@ -117,101 +114,6 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         return dock
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.undo_action = self._action("Undo", self.undo, "Ctrl+Z")
-        self.redo_action = self._action("Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
-
-        self.label_actions: dict[str, QAction] = {}
-        for lab in self.schema.labels:
-            action = QAction(swatch(lab.color), f"{lab.key}  {lab.name_ja or lab.name_en}", self)
-            action.setObjectName(f"label_{lab.id}")
-            action.setToolTip(label_tooltip(lab))
-            action.setStatusTip(f"Tag the selection as {lab.display_name} (key {lab.key})")
-            action.triggered.connect(lambda _c=False, i=lab.id: self.tag_selection(i))
-            self.label_actions[lab.id] = action
-
-        self.delete_action = self._action("Delete span", self.delete_selected_span, "Del",
-                                          "Delete the selected span (Del)")
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.note_action = self._action("Note…", self.edit_selected_note, "Ctrl+N",
-                                        "Edit the note of the selected span (Ctrl+N)")
-        self.done_action = self._action("Done ▸ next", self.mark_done_and_next,
-                                        ["Ctrl+Return", "Ctrl+Enter"],
-                                        "Mark this article done and open the next (Ctrl+Enter)")
-        self.reopen_action = self._action("Reopen", self.reopen_article, None,
-                                          "Mark this done article as in progress again")
-        self.next_action = self._action("Next article", lambda: self.go(1), "Ctrl+PgDown")
-        self.prev_action = self._action("Previous article", lambda: self.go(-1), "Ctrl+PgUp")
-        self.precise_action = QAction("Character precision", self)
-        self.precise_action.setCheckable(True)
-        self.precise_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.precise_action.setToolTip(
-            "Select single characters instead of whole tokens (a character is never split)"
-        )
-        self.precise_action.toggled.connect(self._set_precise)
-        self.open_action = self._action(
-            "Open project…", self.choose_project, QKeySequence.StandardKey.Open,
-            "Open another project file (.annot)",
-        )
-        self.switch_coder_action = self._action("Switch coder…", self.switch_coder)
-        self.agreement_action = self._action(
-            "Agreement…", self.show_agreement, None,
-            "Inter-annotator agreement of the coders who have marked articles done",
-        )
-        self.quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        toolbar = QToolBar("Frames", self)
-        toolbar.setObjectName("framesToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setMovable(False)
-        for action in self.label_actions.values():
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.note_action, self.delete_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.precise_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.reopen_action)
-        toolbar.addAction(self.done_action)
-        self.addToolBar(toolbar)
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.switch_coder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit = menu.addMenu("&Edit")
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        for action in self.label_actions.values():
-            edit.addAction(action)
-        edit.addSeparator()
-        edit.addActions([self.note_action, self.delete_action])
-        go = menu.addMenu("&Article")
-        go.addActions([self.done_action, self.reopen_action])
-        go.addSeparator()
-        go.addActions([self.next_action, self.prev_action])
-        view = menu.addMenu("&View")
-        view.addAction(self.precise_action)
-        tools = menu.addMenu("&Tools")
-        tools.addAction(self.agreement_action)
 
     def _connect(self) -> None:
         self.articles.articleSelected.connect(self.open_article)
@@ -375,70 +277,6 @@ class MainWindow(QMainWindow):
             self.codes.set_answers(self.session.answers(change.article_id))
         self._update_actions()
 
-    def tag_selection(self, label: str) -> None:
-        """Create a span from the selection; with no selection, relabel the selected span."""
-        if self.opened is None or self.session.read_only:
-            return
-        selection = self.view.selection()
-        if selection is None:
-            if self.view.selected_uuid:
-                self.relabel_span(self.view.selected_uuid, label)
-            else:
-                self.statusBar().showMessage("Select some text first, then press a frame key.", 4000)
-            return
-        start, end = selection
-        opened = self.opened
-        self._edit(lambda: self.session.add_span(opened, label, start, end))
-        cursor = self.view.textCursor()
-        cursor.clearSelection()
-        self.view.setTextCursor(cursor)
-
-    def _shown(self, uuid: str):
-        """The span as this window shows it (its revision is what an edit expects to find)."""
-        for ann in self.spans.spans_model.spans:
-            if ann.uuid == uuid:
-                return ann
-        return self.session.annotation(uuid)
-
-    def delete_span(self, uuid: str) -> None:
-        if not self.session.read_only:
-            self._edit(lambda: self.session.delete_span(self._shown(uuid)))
-
-    def delete_selected_span(self) -> None:
-        uuid = self.view.selected_uuid or self.spans.current_uuid()
-        if uuid:
-            self.delete_span(uuid)
-
-    def relabel_span(self, uuid: str, label: str) -> None:
-        ann = self._shown(uuid)
-        if ann.label != label and not self.session.read_only:
-            self._edit(lambda: self.session.relabel(ann, label))
-
-    def edit_note(self, uuid: str) -> None:
-        if self.session.read_only:
-            return
-        ann = self._shown(uuid)
-        label = self.schema.label(ann.label).display_name
-        note, ok = QInputDialog.getMultiLineText(
-            self, "Note", f"Note on {label}:\n「{ann.text[:60]}」", ann.note
-        )
-        if ok and note != ann.note:
-            self.set_note(uuid, note)
-
-    def set_note(self, uuid: str, note: str) -> bool:
-        """Give a span a note (what the Note dialog does when the coder presses OK)."""
-        ann = self._shown(uuid)
-        return self._edit(lambda: self.session.edit_note(ann, note))
-
-    def edit_selected_note(self) -> None:
-        uuid = self.view.selected_uuid or self.spans.current_uuid()
-        if uuid:
-            self.edit_note(uuid)
-
-    def _span_row_selected(self, uuid: str) -> None:
-        self.view.select_span(uuid, scroll=True)
-        self._update_actions()
-
     def answer_code(self, variable: str, value: Answer) -> None:
         """Answer (None: clear) one article code of the open article, as one undoable edit."""
         if self.opened is None or self.session.read_only:
@@ -552,40 +390,9 @@ class MainWindow(QMainWindow):
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
 
-    def restore_layout(self) -> None:
-        """Window size, dock layout: as the user left them."""
-        from annotator.gui.settings import settings
-
-        store = settings()
-        geometry, state = store.value("window/geometry"), store.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self._docks_sized = self.restoreState(state, LAYOUT_VERSION)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if not self._docks_sized and self.schema.variables:
-            self._docks_sized = True
-            QTimer.singleShot(0, self, self._size_right_docks)
-
-    def _size_right_docks(self) -> None:
-        """Once shown: every question whole, the spans table short, the codebook the rest (sized
-        when the window has its final size, as sizes given before are spread anew)."""
-        docks = self._right_docks
-        if all(d.isVisible() for d in docks):
-            total = sum(d.height() for d in docks)
-            title = docks[0].height() - self.codes.height()  # the dock's title bar
-            codes, spans = self.codes.full_height() + title + 2, 190
-            self.resizeDocks(docks, [codes, spans, max(120, total - codes - spans)],
-                             Qt.Orientation.Vertical)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        from annotator.gui.settings import settings
 
-        store = settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.save_layout()
         self.session.close()
         lock = getattr(self, "instance_lock", None)
         if lock is not None:

@@ -1,0 +1,116 @@
+"""The annotation window's actions, toolbar and menus: what a coder can do and its keys.
+
+Built once for a :class:`~annotator.gui.main_window.MainWindow`; every action calls one of the
+window's methods, so the behaviour stays in the window and this file only says where it sits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from annotator.gui.codebook import label_tooltip
+from annotator.gui.colors import swatch
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+
+def _action(window: MainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if tip:
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+def build_actions(window: MainWindow) -> None:
+    """The window's actions (with their keys), its toolbar and its menus."""
+    window.undo_action = _action(window, "Undo", window.undo, "Ctrl+Z")
+    window.redo_action = _action(window, "Redo", window.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+
+    window.label_actions: dict[str, QAction] = {}
+    for lab in window.schema.labels:
+        action = QAction(swatch(lab.color), f"{lab.key}  {lab.name_ja or lab.name_en}", window)
+        action.setObjectName(f"label_{lab.id}")
+        action.setToolTip(label_tooltip(lab))
+        action.setStatusTip(f"Tag the selection as {lab.display_name} (key {lab.key})")
+        action.triggered.connect(lambda _c=False, i=lab.id: window.tag_selection(i))
+        window.label_actions[lab.id] = action
+
+    window.delete_action = _action(window, "Delete span", window.delete_selected_span, "Del",
+                                      "Delete the selected span (Del)")
+    window.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    window.note_action = _action(window, "Note…", window.edit_selected_note, "Ctrl+N",
+                                    "Edit the note of the selected span (Ctrl+N)")
+    window.done_action = _action(window, "Done ▸ next", window.mark_done_and_next,
+                                    ["Ctrl+Return", "Ctrl+Enter"],
+                                    "Mark this article done and open the next (Ctrl+Enter)")
+    window.reopen_action = _action(window, "Reopen", window.reopen_article, None,
+                                      "Mark this done article as in progress again")
+    window.next_action = _action(window, "Next article", lambda: window.go(1), "Ctrl+PgDown")
+    window.prev_action = _action(window, "Previous article", lambda: window.go(-1), "Ctrl+PgUp")
+    window.precise_action = QAction("Character precision", window)
+    window.precise_action.setCheckable(True)
+    window.precise_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    window.precise_action.setToolTip(
+        "Select single characters instead of whole tokens (a character is never split)"
+    )
+    window.precise_action.toggled.connect(window._set_precise)
+    window.open_action = _action(window, 
+        "Open project…", window.choose_project, QKeySequence.StandardKey.Open,
+        "Open another project file (.annot)",
+    )
+    window.switch_coder_action = _action(window, "Switch coder…", window.switch_coder)
+    window.agreement_action = _action(window, 
+        "Agreement…", window.show_agreement, None,
+        "Inter-annotator agreement of the coders who have marked articles done",
+    )
+    window.quit_action = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit)
+
+    toolbar = QToolBar("Frames", window)
+    toolbar.setObjectName("framesToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
+    for action in window.label_actions.values():
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    for action in (window.note_action, window.delete_action):
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    toolbar.addAction(window.undo_action)
+    toolbar.addAction(window.redo_action)
+    toolbar.addSeparator()
+    toolbar.addAction(window.precise_action)
+    toolbar.addSeparator()
+    toolbar.addAction(window.reopen_action)
+    toolbar.addAction(window.done_action)
+    window.addToolBar(toolbar)
+
+    menu = window.menuBar()
+    file_menu = menu.addMenu("&File")
+    file_menu.addAction(window.open_action)
+    file_menu.addAction(window.switch_coder_action)
+    file_menu.addSeparator()
+    file_menu.addAction(window.quit_action)
+    edit = menu.addMenu("&Edit")
+    edit.addActions([window.undo_action, window.redo_action])
+    edit.addSeparator()
+    for action in window.label_actions.values():
+        edit.addAction(action)
+    edit.addSeparator()
+    edit.addActions([window.note_action, window.delete_action])
+    go = menu.addMenu("&Article")
+    go.addActions([window.done_action, window.reopen_action])
+    go.addSeparator()
+    go.addActions([window.next_action, window.prev_action])
+    view = menu.addMenu("&View")
+    view.addAction(window.precise_action)
+    tools = menu.addMenu("&Tools")
+    tools.addAction(window.agreement_action)
