@@ -1,31 +1,35 @@
 """Take the README screenshots on a (virtual) screen with a CJK font, e.g. on Debian:
 
     apt-get install xvfb fonts-noto-cjk
-    export PYTHONPATH=.
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py --agreement \
         docs/agreement.png
 
-(``PYTHONPATH=.`` so the checkout is shot, not an installed copy.) The first is the annotation
-window on the demo articles with a few spans and the article codes answered; the second the
-Agreement window with three coders whose spans are drawn at random (seeded), so they agree
-often but not always.
+The checkout is what is shot, not an installed copy (see the top of the code). The first is the
+annotation window on the demo articles with a few spans and the article codes answered; the
+second the Agreement window with three coders whose spans and answers are drawn at random
+(seeded), so they agree often but not always.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QWidget
+# The checkout first on sys.path: a non-editable install in the environment would otherwise be
+# what the screenshots show.
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
-from annotator.core.demo import create_demo_project
-from annotator.core.store import Project
-from annotator.core.tokenizer import tokenizer_id
-from annotator.gui.app import application, build_main_window
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from annotator.core.demo import create_demo_project  # noqa: E402
+from annotator.core.store import Project  # noqa: E402
+from annotator.core.tokenizer import tokenizer_id  # noqa: E402
+from annotator.gui.app import application, build_main_window  # noqa: E402
 
 SPANS = [  # (text to find, label)
     ("最先端チップが軍事転用され、米国の安全保障を損なう", "security_concern"),
@@ -52,7 +56,26 @@ def three_coders(project: Project) -> None:
                     label = rng.choice(labels)
                 project.annotations.add(article_id, coder, label, bounds[first][0],
                                        bounds[first + width][1])
+            for variable, value in answers(project, rng, article_id, coder):
+                project.codes.set(article_id, coder, variable, value)
             project.statuses.set(article_id, coder, "done")
+
+
+def answers(project: Project, rng: random.Random, article_id: int, coder: str) -> list:
+    """Article codes that agree often but not always: a shared answer per article (drawn from
+    the article id), changed for one coder now and then."""
+    shared = random.Random(article_id)
+    frames = project.schema.variable("primary_frame").option_ids
+    tones = project.schema.variable("tone").option_ids
+    out = [("relevance", shared.random() < 0.8 or rng.random() < 0.2)]
+    if out[0][1]:
+        frame, tone = shared.choice(frames[:3]), shared.choice(tones)
+        if rng.random() < 0.2:
+            frame = rng.choice(frames)
+        if rng.random() < 0.25:
+            tone = rng.choice(tones)
+        out += [("primary_frame", frame), ("tone", tone)]
+    return out
 
 
 def annotation_window(path: Path) -> QWidget:
