@@ -372,7 +372,7 @@ def agreement_cmd(
 @click.argument("project", type=click.Path(dir_okay=False))
 def check_cmd(project: str) -> None:
     """Look for damage in PROJECT: SQLite's integrity and foreign keys, every text's SHA-256,
-    every span inside its text, labels and statuses the schema knows, caches readable.
+    every span inside its text, labels, statuses and answers the schema allows, caches readable.
 
     Prints one line per problem and exits 1 if there is any. The file is only read.
     """

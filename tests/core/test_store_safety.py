@@ -161,6 +161,9 @@ def test_a_damaged_cache_is_rebuilt_never_fatal(coded: Path, tmp_path: Path):
         ("UPDATE articles SET text = text || '改' WHERE id = 1", "SHA-256"),
         ("UPDATE annotations SET end_offset = 999999 WHERE rowid = 1", "outside the text"),
         ("UPDATE annotations SET label = 'bogus' WHERE rowid = 1", "label 'bogus'"),
+        ("INSERT INTO article_codes (article_id, coder, variable, value, updated_at) "
+         "VALUES (1, 'alice', 'tone', '\"angry\"', '2026-01-01T00:00:00.000Z')",
+         "'tone' has no option 'angry'"),
     ],
 )
 def test_data_changed_behind_the_stores_back_is_refused(

@@ -49,6 +49,20 @@ def _span_problems(project: Project) -> Iterator[tuple[str, str, str]]:
             yield ext, uuid, "its revision record is damaged"
 
 
+def _answer_problems(project: Project) -> Iterator[tuple[str, str]]:
+    """(article id, what is wrong) for every stored answer the schema does not allow."""
+    from annotator.core.store.codes import check_answer, decode
+
+    for ext, coder, variable, value in project.db.execute(
+        "SELECT a.external_id, c.coder, c.variable, c.value FROM article_codes c "
+        "JOIN articles a ON a.id = c.article_id"
+    ):
+        try:
+            check_answer(project.schema, variable, decode(value))
+        except (ProjectError, ValueError) as exc:
+            yield ext, f"coder {coder!r}: answer {variable!r:.40}: {str(exc)[:120]}"
+
+
 def require_sound(project: Project) -> None:
     """Refuse, in one line naming `annotator check`, a project whose texts or spans are damaged."""
     for ext, text, sha in project.db.execute("SELECT external_id, text, sha256 FROM articles"):
@@ -62,12 +76,16 @@ def require_sound(project: Project) -> None:
             f"{project.path}: article {ext!r}: span {uuid} {problem}; "
             f"run `annotator check {project.path}`"
         )
+    for ext, problem in _answer_problems(project):
+        raise ProjectError(
+            f"{project.path}: article {ext!r}: {problem}; run `annotator check {project.path}`"
+        )
 
 
 def problems(project: Project) -> list[str]:
     """Every problem found, one line each: SQLite integrity and foreign keys, every text's
-    SHA-256, every span inside its text with its covered text equal, labels and statuses the
-    schema knows, revision records and cache blobs readable."""
+    SHA-256, every span inside its text with its covered text equal, labels, statuses and
+    answers the schema knows, revision records and cache blobs readable."""
     found: list[str] = []
     try:
         for (line,) in project.db.execute("PRAGMA integrity_check"):
@@ -94,6 +112,7 @@ def problems(project: Project) -> list[str]:
             found += [f"article {ext!r}: {p}" for p in project.tokens.problems(aid, len(text))]
         found += [f"article {ext!r}: span {uuid} {what}" for ext, uuid, what in
                   _span_problems(project)]
+        found += [f"article {ext!r}: {what}" for ext, what in _answer_problems(project)]
         names = {aid: ext for aid, ext, *_ in articles}
         for aid, coder, status in project.db.execute(
             "SELECT article_id, coder, status FROM article_status"
