@@ -368,6 +368,26 @@ def agreement_cmd(
     click.echo("wrote " + ", ".join(str(p) for p in written))
 
 
+@cli.command("gold")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--accept", "rule", required=True,
+              help="all, majority or N: accept spans and answers that all, more than half, or "
+                   "at least N of the coders done with an article gave identically.")
+@click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
+def gold_cmd(project: str, rule: str, article_ids: str | None) -> None:
+    """Pre-fill the gold standard of PROJECT where the coders agree.
+
+    Never overwrites the lead's decisions; running it twice changes nothing.
+    """
+    from annotator.core.gold_fill import accept, parse_rule
+
+    parsed = parse_rule(rule)
+    with _open(project) as proj:
+        ids = [proj.articles.find(r).id for r in _split(article_ids)] if article_ids else None
+        report = accept(proj, parsed, ids)
+    click.echo(report.summary())
+
+
 @cli.command("check")
 @click.argument("project", type=click.Path(dir_okay=False))
 def check_cmd(project: str) -> None:

@@ -11,6 +11,9 @@ def make_format_2(path: Path) -> None:
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("DROP TABLE article_codes")
+        for table in ("gold_spans", "gold_codes", "adjudication"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP TRIGGER articles_text_frozen_by_gold")
         for table in ("annotations", "article_status"):
             for column in ("rev", "rev_file", "seen"):
                 conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

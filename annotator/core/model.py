@@ -100,3 +100,27 @@ def validate_coder_name(name: str) -> str:
     if any(not ch.isprintable() for ch in cleaned):
         raise ProjectError(f"coder name {cleaned[:40]!r} contains control characters")
     return cleaned
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    """A span of the gold standard, with where it came from (its provenance)."""
+
+    uuid: str
+    article_id: int
+    label: str
+    start: int
+    end: int
+    text: str
+    source: str  # 'auto' (agreed by coders, accepted by `annotator gold`) or 'decided' (the lead)
+    coders: tuple[str, ...]  # coders who marked exactly this span
+    overlapping: tuple[str, ...]  # coders whose span of this label overlapped it
+    decided_by: str
+    rationale: str
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None

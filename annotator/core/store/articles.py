@@ -118,7 +118,7 @@ class Articles:
     ) -> None:
         """Change a text nobody has annotated yet (trimming); refused once annotated."""
         article = self.get(article_id)
-        if self._p.annotations.any_in(article_id):
+        if self._p.annotations.any_in(article_id) or self._p.gold.any_in(article_id):
             raise ProjectError(
                 f"article {article.external_id!r} already has annotations; its text can no "
                 "longer change"

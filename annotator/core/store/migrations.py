@@ -156,6 +156,59 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        5,
+        "gold",
+        (
+            # The gold standard the lead adjudicates: master only, never a coder's row (so it
+            # never appears among coders, statuses, blind copies or merges). Every row says
+            # where it came from: ``source`` 'auto' (agreed, accepted by `annotator gold`) or
+            # 'decided' (the lead), which coders had it exactly (``coders``, JSON list) or
+            # overlapping (``overlapping``), who decided and why (``rationale``).
+            """CREATE TABLE gold_spans (
+                uuid TEXT PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                label TEXT NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                source TEXT NOT NULL CHECK (source IN ('auto', 'decided')),
+                coders TEXT NOT NULL DEFAULT '[]',
+                overlapping TEXT NOT NULL DEFAULT '[]',
+                decided_by TEXT NOT NULL DEFAULT '',
+                rationale TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT,
+                CHECK (start_offset >= 0 AND end_offset > start_offset)
+            )""",
+            "CREATE INDEX gold_spans_by_article ON gold_spans(article_id)",
+            """CREATE TABLE gold_codes (
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                variable TEXT NOT NULL,
+                value TEXT,
+                source TEXT NOT NULL CHECK (source IN ('auto', 'decided')),
+                coders TEXT NOT NULL DEFAULT '[]',
+                decided_by TEXT NOT NULL DEFAULT '',
+                rationale TEXT NOT NULL DEFAULT '',
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (article_id, variable)
+            )""",
+            """CREATE TABLE adjudication (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+                status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+                updated_at TEXT NOT NULL
+            )""",
+            # Offsets point into the text: gold spans freeze it like coders' spans do.
+            """CREATE TRIGGER articles_text_frozen_by_gold
+                BEFORE UPDATE OF text ON articles
+                WHEN NEW.text IS NOT OLD.text
+                    AND EXISTS (SELECT 1 FROM gold_spans WHERE article_id = OLD.id)
+                BEGIN
+                    SELECT RAISE(ABORT, 'article text is adjudicated and cannot change');
+                END""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

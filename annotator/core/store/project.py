@@ -2,8 +2,8 @@
 holds the schema and the file's identity and revision clock, and hands the rows to its parts:
 
 ``project.articles``, ``project.tokens`` (token and cue caches), ``project.coders``,
-``project.annotations``, ``project.statuses`` and ``project.codes`` (answers to the article
-codes), each owning its table's SQL and rules.
+``project.annotations``, ``project.statuses``, ``project.codes`` (answers to the article
+codes) and ``project.gold`` (the lead's gold standard), each owning its table's SQL and rules.
 
 Every public change commits before it returns, so an edit survives a crash the moment it is
 made. A transaction takes the write lock when it begins (``BEGIN IMMEDIATE``) and waits for
@@ -29,6 +29,7 @@ from annotator.core.store import connection
 from annotator.core.store.annotations import Annotations
 from annotator.core.store.articles import Articles
 from annotator.core.store.codes import Codes
+from annotator.core.store.gold import Gold
 from annotator.core.store.coders import Coders
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.tokens import TokenCache
@@ -59,6 +60,7 @@ class Project:
         self.annotations = Annotations(self)
         self.statuses = Statuses(self)
         self.codes = Codes(self)
+        self.gold = Gold(self)
 
     # --- opening ------------------------------------------------------------------------
 
