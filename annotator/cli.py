@@ -243,7 +243,8 @@ def tokens_cmd(project: str, article: str) -> None:
               "answers to the article codes; brat: a folder of .txt/.ann files.")
 @click.option("--out", required=True,
               help="Output file (a folder for brat), or - for standard output (jsonl, csv).")
-@click.option("--coder", help="brat only: just this coder's spans.")
+@click.option("--coder", help="Just this coder's work; `gold` for the gold standard (with its "
+              "provenance in JSONL).")
 def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
     """Export PROJECT's articles and annotations for analysis (R, pandas, spaCy, brat)."""
     from annotator.core.csvout import write_files
@@ -253,6 +254,9 @@ def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
 
     with _open(project, read_only=True) as proj:
         _sound(proj)
+        if coder is not None and coder != "gold" and coder not in proj.coders.names():
+            raise AnnotatorError(f"{project}: no coder {coder!r}; its coders are: "
+                                 f"{', '.join(proj.coders.names()) or 'none'} (or gold)")
         if fmt == "brat":
             if out == "-":
                 raise click.UsageError("brat writes a folder: give --out FOLDER")
@@ -260,27 +264,26 @@ def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
             written = write_files(Path(out), files, "utf-8")
             click.echo(f"wrote {len(written)} file(s) to {out}", err=True)
             return
-        if coder:
-            raise click.UsageError("--coder goes with --format brat")
         if out == "-":
             sys.stdout.flush()
             # UTF-8 and LF whatever the console's encoding (a Japanese Windows one is cp932).
             stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
             if fmt == "jsonl":
-                write_jsonl(proj, stream)
+                write_jsonl(proj, stream, coder)
             else:
-                stream.write(annotations_csv(proj) if fmt == "csv" else codes_csv(proj))
+                stream.write(annotations_csv(proj, coder) if fmt == "csv"
+                             else codes_csv(proj, coder))
             stream.flush()
             stream.detach()  # leave stdout open
             return
         target = Path(out)
         if fmt in ("csv", "codes"):
-            table = annotations_csv(proj) if fmt == "csv" else codes_csv(proj)
+            table = annotations_csv(proj, coder) if fmt == "csv" else codes_csv(proj, coder)
             write_files(target.parent, {target.name: table})
             click.echo(f"wrote {out}", err=True)
             return
         with atomic_open(target, "w", encoding="utf-8", newline="\n") as fh:
-            count = write_jsonl(proj, fh)
+            count = write_jsonl(proj, fh, coder)
     click.echo(f"wrote {count} article(s) to {out}", err=True)
 
 
@@ -338,7 +341,7 @@ def merge_cmd(project: str, files: tuple[str, ...]) -> None:
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Folder for summary.csv, pairwise.csv, per_article.csv, disagreements.csv, "
-              "codes_confusion.csv.")
+              "codes_confusion.csv, label_confusion.csv.")
 @click.option("--coders", help="Comma-separated coders (default: all who marked an article done).")
 @click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
 @click.option("--encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",

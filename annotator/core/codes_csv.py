@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from annotator.core.csvout import render_csv
+from annotator.core.gold_io import GOLD
 from annotator.core.store import Project
 from annotator.core.variables import Answer, Variable, effective
 
@@ -35,21 +36,28 @@ def _cells(var: Variable, value: Answer) -> list[object]:
     return [value]
 
 
-def rows(project: Project) -> Iterator[list[object]]:
-    """Every article and coder with a status or an answer, in article order, coders by name."""
+def rows(project: Project, only: str | None = None) -> Iterator[list[object]]:
+    """Every article and coder with a status or an answer, in article order, coders by name
+    (``only``: one coder, or ``gold``: the gold answers with the adjudication status)."""
     variables = project.schema.variables
-    answers = project.codes.all()
-    statuses = project.statuses.all()
+    if only == GOLD:
+        answers = {aid: {GOLD: project.gold.answers(aid)} for aid in project.articles.ids()}
+        statuses = {aid: {GOLD: status} for aid, status in project.gold.statuses().items()}
+    else:
+        answers, statuses = project.codes.all(), project.statuses.all()
     for summary in project.articles.summaries():
         by_coder = answers.get(summary.id, {})
         for coder in sorted(set(by_coder) | set(statuses.get(summary.id, {}))):
+            if only is not None and coder != only or not (by_coder.get(coder) or
+                                                           coder in statuses.get(summary.id, {})):
+                continue
             counted = effective(variables, by_coder.get(coder, {}))
-            row: list[object] = [summary.external_id, summary.title, coder,
-                                 summary.status(coder)]
+            status = statuses.get(summary.id, {}).get(coder, "not_started")
+            row: list[object] = [summary.external_id, summary.title, coder, status]
             for var in variables:
                 row += _cells(var, counted.get(var.id))
             yield row
 
 
-def codes_csv(project: Project) -> str:
-    return render_csv(columns(project.schema.variables), rows(project))
+def codes_csv(project: Project, coder: str | None = None) -> str:
+    return render_csv(columns(project.schema.variables), rows(project, coder))

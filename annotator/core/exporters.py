@@ -6,26 +6,34 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from annotator.core.gold_io import GOLD, as_annotations, gold_object
+from annotator.core.model import Annotation
 from annotator.core.store import Project
 from annotator.core.store.rowkinds import KINDS, to_json
 from annotator.core.store.sync import read_rows
 
 
-def article_objects(project: Project) -> Iterator[dict[str, Any]]:
+def article_objects(project: Project, coder: str | None = None) -> Iterator[dict[str, Any]]:
     """One JSON-ready object an article: its text and metadata, every row that travels (spans
     with their deletions, statuses, answers to article codes) with its revision, and, for
     readers that want just that, ``status`` (coder -> status) and ``codes`` (coder ->
-    variable -> answer). Import reads all of it back; merge respects it."""
+    variable -> answer); ``gold`` (see :mod:`annotator.core.gold_io`) when the article has any.
+    Import reads all of it back; merge respects it. ``coder`` keeps one coder's rows only
+    (``gold``: the gold standard only)."""
     rows: dict[str, dict[str, list]] = {}
-    for kind in KINDS:
-        for row in read_rows(project, kind):
-            rows.setdefault(row["article_sha"], {}).setdefault(kind.json_list, []).append(
-                to_json(kind, row)
-            )
-    answers = project.codes.all()
+    if coder != GOLD:
+        for kind in KINDS:
+            for row in read_rows(project, kind, coder=coder):
+                rows.setdefault(row["article_sha"], {}).setdefault(kind.json_list, []).append(
+                    to_json(kind, row)
+                )
+    answers = project.codes.all() if coder != GOLD else {}
     for summary in project.articles.summaries():
         article = project.articles.get(summary.id)
         mine = rows.get(article.sha256, {})
+        statuses = summary.statuses if coder is None else \
+            {c: s for c, s in summary.statuses.items() if c == coder}
+        codes = answers.get(summary.id, {})
         obj: dict[str, Any] = {
             "id": article.external_id,
             "title": article.title,
@@ -34,18 +42,21 @@ def article_objects(project: Project) -> Iterator[dict[str, Any]]:
             "published": article.published,
             "meta": article.meta,
             "sha256": article.sha256,
-            "status": summary.statuses,
-            "codes": answers.get(summary.id, {}),
+            "status": statuses,
+            "codes": codes if coder is None else {c: a for c, a in codes.items() if c == coder},
         }
         for kind in KINDS:
             obj[kind.json_list] = mine.get(kind.json_list, [])
+        gold = gold_object(project, summary.id) if coder in (None, GOLD) else None
+        if gold is not None:
+            obj["gold"] = gold
         yield obj
 
 
-def write_jsonl(project: Project, out: TextIO) -> int:
+def write_jsonl(project: Project, out: TextIO, coder: str | None = None) -> int:
     """Write every article as one JSON line (UTF-8, LF); returns the number written."""
     count = 0
-    for obj in article_objects(project):
+    for obj in article_objects(project, coder):
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         count += 1
     return count
@@ -57,7 +68,14 @@ ANNOTATION_CSV = (
 )
 
 
-def annotations_csv(project: Project) -> str:
+def spans_of(project: Project, coder: str | None = None) -> list[Annotation]:
+    """Live spans of every coder, of one, or of the gold standard (as the coder ``gold``)."""
+    if coder == GOLD:
+        return as_annotations(project)
+    return project.annotations.list(coder=coder)
+
+
+def annotations_csv(project: Project, coder: str | None = None) -> str:
     """One row per live span (for R, pandas, Excel); offsets are code points, end exclusive."""
     from annotator.core.csvout import render_csv
 
@@ -65,7 +83,7 @@ def annotations_csv(project: Project) -> str:
     rows = (
         (articles[a.article_id].external_id, articles[a.article_id].title, a.coder, a.label,
          a.start, a.end, a.text, a.note, a.created_at, a.updated_at, a.uuid)
-        for a in project.annotations.list()
+        for a in spans_of(project, coder)
     )
     return render_csv(ANNOTATION_CSV, rows)
 
@@ -84,7 +102,7 @@ def brat_files(project: Project, coder: str | None = None) -> dict[str, str]:
         "[entities]\n" + "\n".join(labels) + "\n[relations]\n[events]\n[attributes]\n"
     )
     by_article: dict[int, list] = {}
-    for ann in project.annotations.list(coder=coder):
+    for ann in spans_of(project, coder):
         by_article.setdefault(ann.article_id, []).append(ann)
     for summary in project.articles.summaries():
         article = project.articles.get(summary.id)

@@ -16,6 +16,7 @@ from typing import Any
 from annotator.core import safejson
 from annotator.core.encoding import decode_bytes
 from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.gold_io import store_gold
 from annotator.core.import_rows import stamp
 from annotator.core.limits import (
     MAX_DATA_FILE_BYTES,
@@ -191,7 +192,7 @@ def prepare_text(
     """The text as it will be stored, after --lines/--cut-at; checks what needs no project."""
     text = record.text
     if text_filter.active:
-        if record.annotations:
+        if record.annotations or record.gold:
             raise InputError(
                 f"{record.origin}: has annotations, so --lines/--cut-at cannot change its text"
             )
@@ -283,6 +284,8 @@ def store_record(
         message = str(exc)
         raise InputError(message if message.startswith(record.origin)
                          else f"{record.origin}: {message}") from None
+    if record.gold is not None:
+        store_gold(project, project.articles.by_sha(sha), text, record.gold, record.origin)
     report.annotations += len(spans)
     report.added.append((external_id, record.origin))
 

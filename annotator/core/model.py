@@ -97,6 +97,9 @@ def validate_coder_name(name: str) -> str:
         raise ProjectError("a coder name cannot be empty")
     if len(cleaned) > 64:
         raise ProjectError(f"coder name {cleaned[:20]!r}… is longer than 64 characters")
+    if cleaned.lower() == "gold":
+        raise ProjectError("'gold' is the name of the gold standard in exports; choose another "
+                           "coder name")
     if any(not ch.isprintable() for ch in cleaned):
         raise ProjectError(f"coder name {cleaned[:40]!r} contains control characters")
     return cleaned

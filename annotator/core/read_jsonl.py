@@ -15,6 +15,7 @@ from typing import Any
 
 from annotator.core import safejson
 from annotator.core.errors import InputError
+from annotator.core.gold_io import read_gold
 from annotator.core.import_rows import read_revision
 from annotator.core.limits import (
     MAX_JSON_DEPTH,
@@ -22,7 +23,7 @@ from annotator.core.limits import (
     short_repr,
 )
 from annotator.core.model import STATUSES
-from annotator.core.records import CodeRecord, AnnotationRecord, ArticleRecord, is_blank
+from annotator.core.records import AnnotationRecord, ArticleRecord, CodeRecord, is_blank
 from annotator.core.text import normalize_with_map, text_sha256
 from annotator.core.values import canonical_uuid, utc_timestamp
 
@@ -178,6 +179,8 @@ def read_jsonl(path: Path, text: str) -> Iterator[ArticleRecord]:
         record.status = dict(status)
         _read_statuses(obj, where, record)
         _read_codes(obj, where, record)
+        if obj.get("gold") is not None:
+            record.gold = read_gold(obj["gold"], f"{where} $.gold")
         yield record
 
 

@@ -57,6 +57,7 @@ class ArticleRecord:
     # coder -> (updated, revision) for statuses exported with their revisions
     status_revisions: dict[str, tuple[str | None, Revision | None]] = field(default_factory=dict)
     codes: list[CodeRecord] = field(default_factory=list)
+    gold: dict[str, Any] | None = None  # checked by annotator.core.gold_io.read_gold
 
 
 def default_title(text: str) -> str:

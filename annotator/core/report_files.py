@@ -1,4 +1,4 @@
-"""The agreement report as five CSV files (columns documented in README).
+"""The agreement report as six CSV files (columns documented in README).
 
 New columns go at the end of a file, so scripts that read the older columns by position keep
 working.
@@ -19,6 +19,7 @@ DISAGREEMENTS = (
     "article_id", "title", "label", "start", "end", "text", "coders_with", "coders_without"
 )
 CODES_CONFUSION = ("variable", "coder_a", "coder_b", "answer_a", "answer_b", "count")
+LABEL_CONFUSION = ("coder_a", "coder_b", "label_a", "label_b", "tokens")
 
 
 def report_csvs(report: AgreementReport) -> dict[str, str]:
@@ -43,6 +44,9 @@ def report_csvs(report: AgreementReport) -> dict[str, str]:
         "codes_confusion.csv": render_csv(CODES_CONFUSION, (
             (r.variable, r.coder_a, r.coder_b, r.answer_a, r.answer_b, r.count)
             for r in report.codes_confusion
+        )),
+        "label_confusion.csv": render_csv(LABEL_CONFUSION, (
+            (r.coder_a, r.coder_b, r.label_a, r.label_b, r.tokens) for r in report.label_confusion
         )),
     }
 

@@ -15,6 +15,7 @@ from typing import Any
 from annotator.core import agreement
 from annotator.core.agreement_ordinal import cohen_kappa_quadratic_of, krippendorff_alpha_ordinal
 from annotator.core.code_units import CodeData, CodeUnit, collect_codes
+from annotator.core.label_confusion import LabelConfusionRow, label_confusion
 from annotator.core.store import Project
 from annotator.core.units import ArticleUnits, StudyData, collect
 
@@ -96,6 +97,7 @@ class AgreementReport:
     disagreements: list[Disagreement] = field(default_factory=list)
     codes: list[CodeUnit] = field(default_factory=list)  # the article codes compared, in order
     codes_confusion: list[ConfusionRow] = field(default_factory=list)
+    label_confusion: list[LabelConfusionRow] = field(default_factory=list)  # tokens, label x label
 
     def value(self, measure: str, level: str, label: str) -> float | None:
         for row in self.summary:
@@ -191,6 +193,7 @@ def build_report(data: StudyData, codes: CodeData | None = None) -> AgreementRep
                            result.reason)
             )
             report.disagreements.extend(_disagreements(article, label, done))
+    report.label_confusion = label_confusion(data)
     if codes is not None:
         _code_agreement(report, codes)
     return report

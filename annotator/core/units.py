@@ -51,11 +51,16 @@ class ArticleUnits:
             return [None] * n
         values = [0] * n
         for start, end in self.coder_spans(coder, label):
-            first = bisect_right(self.ends, start)  # first token ending after the span starts
-            last = bisect_left(self.starts, end)  # first token starting at or after its end
+            first, last = self.token_range(start, end)
             if last > first:
                 values[first:last] = [1] * (last - first)
         return values
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices ``first:last`` of the tokens a span covers any character of (empty if none)."""
+        first = bisect_right(self.ends, start)  # first token ending after the span starts
+        last = bisect_left(self.starts, end)  # first token starting at or after its end
+        return first, last
 
     def article_value(self, coder: str, label: str) -> int | None:
         if coder not in self.done:

@@ -1,4 +1,5 @@
-"""The Agreement window for leads: pairwise matrices, the summary, the disagreements, Export.
+"""The Agreement window for leads: pairwise matrices, the summary, the disagreements, the label
+confusion, Export.
 
 Everything shown comes from one :class:`~annotator.core.reports.AgreementReport`; no measure is
 computed here. Article codes (level ``article_code``) have a pane of their own, because their
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.report_files import write_report
 from annotator.core.reports import ARTICLE_CODE, AgreementReport
 from annotator.core.schema import Schema
+from annotator.gui.label_confusion_pane import LabelConfusionPane
 
 MATRIX_MEASURES = {
     "cohen_kappa": "Cohen's κ (tokens)",
@@ -265,7 +268,12 @@ class AgreementWindow(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(self.codes)
-        splitter.addWidget(self.disagreements)
+        self.label_confusion = LabelConfusionPane(report, lambda lab: schema.label(lab).display_name)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("agreementTabs")
+        self.tabs.addTab(self.disagreements, "Disagreements")
+        self.tabs.addTab(self.label_confusion, "Label confusion")
+        splitter.addWidget(self.tabs)
         splitter.setSizes([380, 260, 240] if report.codes else [420, 0, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

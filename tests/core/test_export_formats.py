@@ -69,4 +69,4 @@ def test_export_refuses_mismatched_options(tmp_path: Path):
     result = CliRunner().invoke(cli, ["export", str(path), "--format", "brat", "--out", "-"])
     assert result.exit_code == 2 and "folder" in result.output
     result = CliRunner().invoke(cli, ["export", str(path), "--out", "x.jsonl", "--coder", "a"])
-    assert result.exit_code == 2 and "--coder goes with --format brat" in result.output
+    assert result.exit_code == 1 and "no coder 'a'" in result.output

@@ -155,3 +155,74 @@ def test_gold_stays_in_the_master(coded: Path, tmp_path: Path):
 def test_a_bad_rule_is_one_line(coded: Path):
     line = one_line_error(cli("gold", coded, "--accept", "most"))
     assert "--accept 'most': write all, majority or a number of coders" in line
+
+
+def test_gold_travels_through_jsonl_with_its_provenance(coded: Path, tmp_path: Path):
+    import json
+
+    cli("gold", coded, "--accept", "majority")
+    with Project.open(coded) as project:
+        first = project.gold.spans()[0]
+        project.gold.decide(first.uuid, decided_by="lead", rationale="引用の中")
+        project.gold.reject(project.gold.spans()[1].uuid, decided_by="lead")
+        project.gold.set_answer(first.article_id, "tone", "negative", decided_by="lead",
+                                coders=["alice"], rationale="見出し")
+        project.gold.set_status(first.article_id, "done")
+    out = tmp_path / "all.jsonl"
+    assert cli("export", coded, "--out", out).returncode == 0
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    gold = next(obj["gold"] for obj in lines if "gold" in obj and obj["gold"]["status"] == "done")
+    decided = next(s for s in gold["spans"] if s["uuid"] == first.uuid)
+    assert (decided["source"], decided["decided_by"], decided["rationale"]) == (
+        "decided", "lead", "引用の中")
+    assert decided["coders"] == list(first.coders)
+    assert gold["codes"]["tone"]["value"] == "negative"
+    assert sum(s["deleted"] is not None for obj in lines if "gold" in obj
+               for s in obj["gold"]["spans"]) == 1
+    rebuilt = tmp_path / "rebuilt.annot"
+    assert cli("new", rebuilt).returncode == 0
+    assert cli("import", rebuilt, out).returncode == 0
+    again = tmp_path / "again.jsonl"
+    assert cli("export", rebuilt, "--out", again).returncode == 0
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+def test_every_export_takes_coder_gold(coded: Path, tmp_path: Path):
+    import csv
+    import io
+    import json
+
+    cli("gold", coded, "--accept", "all")
+    with Project.open(coded, read_only=True) as project:
+        spans = {(g.label, g.start, g.end) for g in project.gold.spans()}
+    jsonl = cli("export", coded, "--coder", "gold", "--out", "-").stdout
+    objects = [json.loads(line) for line in jsonl.splitlines()]
+    assert all(obj["annotations"] == [] and obj["status"] == {} for obj in objects)
+    assert {(s["label"], s["start"], s["end"]) for obj in objects if "gold" in obj
+            for s in obj["gold"]["spans"]} == spans
+    table = cli("export", coded, "--format", "csv", "--coder", "gold", "--out", "-").stdout
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert {r["coder"] for r in rows} == {"gold"}
+    assert {(r["label"], int(r["start"]), int(r["end"])) for r in rows} == spans
+    codes = cli("export", coded, "--format", "codes", "--coder", "gold", "--out", "-").stdout
+    assert {r["coder"] for r in csv.DictReader(io.StringIO(codes))} <= {"gold"}
+    assert cli("export", coded, "--format", "brat", "--coder", "gold",
+               "--out", tmp_path / "brat").returncode == 0
+    ann = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "brat").glob("*.ann"))
+    assert ann.count("coder=gold") == len(spans)
+    line = one_line_error(cli("export", coded, "--coder", "nobody", "--out", "-"))
+    assert "no coder 'nobody'" in line
+
+
+def test_a_bad_gold_object_is_refused_with_line_and_path(tmp_path: Path):
+    import json
+
+    path = tmp_path / "p.annot"
+    cli("new", path)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "text": "安全保障の記事。", "gold": {
+        "spans": [{"uuid": "", "label": "security_concern", "start": 0, "end": 4,
+                   "text": "安全保障", "source": "guess"}]}}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    line = one_line_error(cli("import", path, bad))
+    assert f"{bad} line 1 $.gold.spans[0].source: must be auto or decided" in line

@@ -107,8 +107,8 @@ def test_csv_files_are_excel_safe(study: Project, tmp_path: Path):
         study.statuses.set(study.articles.find("one").id, coder, "done")
     written = write_report(agreement_report(study), tmp_path / "out")
     assert sorted(p.name for p in written) == [
-        "codes_confusion.csv", "disagreements.csv", "pairwise.csv", "per_article.csv",
-        "summary.csv"]
+        "codes_confusion.csv", "disagreements.csv", "label_confusion.csv", "pairwise.csv",
+        "per_article.csv", "summary.csv"]
     raw = (tmp_path / "out" / "per_article.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     rows = read_csv(tmp_path / "out" / "per_article.csv")
@@ -141,7 +141,7 @@ def test_render_csv_quotes_newlines_and_commas():
     assert text == 'a,b\r\n"x,y","改\n行"\r\n'
 
 
-def test_agreement_cli_writes_the_five_files(study: Project, tmp_path: Path):
+def test_agreement_cli_writes_the_six_files(study: Project, tmp_path: Path):
     tag(study, "one", "alice", "security_concern", "安全保障")
     tag(study, "one", "bob", "security_concern", "安全保障")
     for coder in ("alice", "bob"):
@@ -152,6 +152,12 @@ def test_agreement_cli_writes_the_five_files(study: Project, tmp_path: Path):
               "--articles", "one"])
     assert result.exit_code == 0, result.output
     assert "krippendorff_alpha         token        security_concern         1.000" in result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "codes_confusion.csv", "disagreements.csv", "label_confusion.csv", "pairwise.csv",
+        "per_article.csv", "summary.csv"]
+    confusion = read_csv(out / "label_confusion.csv")
+    assert confusion[0] == ["coder_a", "coder_b", "label_a", "label_b", "tokens"]
+    assert ["alice", "bob", "security_concern", "security_concern", "2"] in confusion  # 安全 保障
     pairwise = read_csv(out / "pairwise.csv")
     assert pairwise[1][:3] == ["alice", "bob", "economic_interest"] or pairwise[1][:2] == ["alice", "bob"]
     bad = CliRunner().invoke(cli, ["agreement", str(study.path), "--out", str(out),

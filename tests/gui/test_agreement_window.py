@@ -56,7 +56,7 @@ def test_matrix_summary_and_disagreement_navigation(qtbot, window, tmp_path: Pat
     written = agreement.export_to(tmp_path / "export")
     assert {p.name for p in written} == {
         "summary.csv", "pairwise.csv", "per_article.csv", "disagreements.csv",
-        "codes_confusion.csv"}
+        "codes_confusion.csv", "label_confusion.csv"}
     assert (tmp_path / "export" / "summary.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
@@ -67,6 +67,61 @@ def test_undefined_values_are_grey_dashes(qtbot, window):
     values = [agreement.summary.item(r, 3).text() for r in range(agreement.summary.rowCount())]
     assert values and set(values) == {"—"}
     assert agreement.summary.item(0, 3).background().color().name() == "#e0e0e0"
+    pane = agreement.label_confusion  # no pair: an empty matrix that says why
+    assert pane.pair_box.count() == 0 and pane.matrix.rowCount() == 0
+    assert pane.explanation.text().startswith("Fewer than two coders")
+
+
+def test_label_confusion_tab(qtbot, window):
+    from annotator.gui.label_confusion_pane import AGREED
+
+    code(window, "alice", "安全保障上の懸念", "security_concern")
+    code(window, "bob", "安全保障", "economic_interest")  # 安全 保障: security for alice
+    code(window, "carol", "安全保障上の懸念", "security_concern")
+    agreement = window.show_agreement()
+    qtbot.addWidget(agreement)
+    qtbot.waitExposed(agreement)
+    report = agreement.report
+    assert agreement.tabs.tabText(1) == "Label confusion"
+    agreement.tabs.setCurrentIndex(1)
+    pane = agreement.label_confusion
+    assert pane.isVisible()
+    box = pane.pair_box
+    assert [box.itemText(k) for k in range(box.count())] == [
+        "all pairs (*)", "alice × bob", "alice × carol", "bob × carol"]
+    matrix = pane.matrix
+    labels = ["security_concern", "economic_interest", "self_reliance", "none"]
+    names = [window.schema.label(lab).display_name for lab in labels[:3]] + ["none"]
+
+    def shown() -> dict[tuple[str, str], int]:
+        return {(labels[i], labels[j]): int(matrix.item(i, j).text())
+                for i in range(4) for j in range(4)}
+
+    def rows(a: str, b: str) -> dict[tuple[str, str], int]:
+        return {(r.label_a, r.label_b): r.tokens for r in report.label_confusion
+                if (r.coder_a, r.coder_b) == (a, b)}
+
+    assert (matrix.rowCount(), matrix.columnCount()) == (4, 4)
+    assert shown() == rows("*", "*")
+    assert matrix.verticalHeaderItem(0).text() == f"coder_a: {names[0]}"
+    assert matrix.horizontalHeaderItem(3).text() == "coder_b: none"
+    box.setCurrentIndex(1)
+    counts = shown()
+    assert counts == rows("alice", "bob")
+    assert counts[("security_concern", "economic_interest")] == 2  # 安全 保障
+    assert counts[("security_concern", "none")] == 3  # 上 の 懸念
+    assert matrix.verticalHeaderItem(1).text() == f"alice: {names[1]}"
+    assert matrix.horizontalHeaderItem(1).text() == f"bob: {names[1]}"
+    confused = matrix.item(0, 1)
+    assert confused.toolTip() == f"2 token(s): alice {names[0]}, bob {names[1]}"
+    assert matrix.item(0, 3).background().color().name() == "#ff8787"  # the largest: darkest
+    assert confused.background().color().name() == "#ffafaf"  # 2 of 3: lighter
+    assert matrix.item(2, 0).background().color().name() == "#ffffff"  # none: white
+    box.setCurrentIndex(2)  # alice and carol agree
+    counts = shown()
+    assert counts[("security_concern", "security_concern")] == 5
+    assert sum(counts.values()) == report.pair("alice", "carol", "security_concern").n_units
+    assert matrix.item(0, 0).background().color() == AGREED
 
 
 def answer(project, article_id: int, coder: str, **codes) -> None:

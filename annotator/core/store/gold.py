@@ -81,6 +81,21 @@ class Gold:
             )
         return span
 
+    def insert(self, span: GoldSpan) -> None:
+        """Store a gold span as it was exported (its times and provenance kept)."""
+        article = self._p.articles.get(span.article_id)
+        check_span(self._p, article, span.label, span.start, span.end)
+        if self._p.db.execute("SELECT 1 FROM gold_spans WHERE uuid = ?", [span.uuid]).fetchone():
+            raise ProjectError(f"a gold span with uuid {span.uuid} already exists")
+        with self._p.transaction():
+            self._p.db.execute(
+                f"INSERT INTO gold_spans ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                [span.uuid, span.article_id, span.label, span.start, span.end,
+                 article.text[span.start:span.end], span.source, json.dumps(list(span.coders)),
+                 json.dumps(list(span.overlapping)), span.decided_by, span.rationale,
+                 span.created_at, span.updated_at, span.deleted_at],
+            )
+
     def _edit(self, uuid: str, changes: dict[str, Any]) -> GoldSpan:
         from annotator.core.store.project import now
 
@@ -116,6 +131,19 @@ class Gold:
     def restore(self, uuid: str) -> GoldSpan:
         return self._edit(uuid, {"deleted_at": None})
 
+    def revert(self, span: GoldSpan) -> GoldSpan:
+        """Put back a span's decision fields as they were in ``span`` (the lead's undo)."""
+        return self._edit(span.uuid, {"label": span.label, "source": span.source,
+                                      "decided_by": span.decided_by,
+                                      "rationale": span.rationale,
+                                      "deleted_at": span.deleted_at})
+
+    def purge(self, uuid: str) -> None:
+        """Remove a span's row as if it was never added (undoing an addition only: a rejection
+        keeps its row, see :meth:`reject`)."""
+        with self._p.transaction():
+            self._p.db.execute("DELETE FROM gold_spans WHERE uuid = ?", [uuid])
+
     # --- answers --------------------------------------------------------------------------
 
     def answers(self, article_id: int) -> dict[str, Any]:
@@ -139,8 +167,10 @@ class Gold:
     def set_answer(
         self, article_id: int, variable: str, value: Any, *, source: str = "decided",
         coders: Sequence[str] = (), decided_by: str = "", rationale: str = "",
+        updated: str | None = None,
     ) -> None:
-        """Set (or clear, with None) one gold answer with its provenance."""
+        """Set (or clear, with None) one gold answer with its provenance (``updated``: the
+        time of an imported answer; now otherwise)."""
         from annotator.core.store.project import now
 
         value = check_answer(self._p.schema, variable, value)
@@ -154,8 +184,19 @@ class Gold:
                 "decided_by = excluded.decided_by, rationale = excluded.rationale, "
                 "updated_at = excluded.updated_at",
                 [article_id, variable, encode(value), source, json.dumps(sorted(coders)),
-                 decided_by, rationale, now()],
+                 decided_by, rationale, updated or now()],
             )
+
+    def put_answer_row(self, article_id: int, variable: str, row: dict[str, Any] | None) -> None:
+        """Put back one answer row as :meth:`answer_rows` gave it, or remove it (None)."""
+        if row is None:
+            with self._p.transaction():
+                self._p.db.execute("DELETE FROM gold_codes WHERE article_id = ? AND variable = ?",
+                                   [article_id, variable])
+            return
+        self.set_answer(article_id, variable, row["value"], source=row["source"],
+                        coders=row["coders"], decided_by=row["decided_by"],
+                        rationale=row["rationale"])
 
     # --- adjudication status --------------------------------------------------------------
 

@@ -1,0 +1,112 @@
+"""The Label confusion tab of the Agreement window: label × label token counts of one coder pair,
+or of all pairs together (``*``), as in ``label_confusion.csv``.
+
+Rows are coder_a's labels, columns coder_b's, ``none`` last; the diagonal is where the pair
+agreed, and the darker an off-diagonal cell, the more tokens the two coders labelled differently
+there. Nothing is computed here but the shading: the counts are the report's rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.label_confusion import ALL_PAIRS, LabelConfusionRow, no_label
+from annotator.core.reports import AgreementReport
+
+AGREED, NEITHER = QColor("#C8E6C9"), QColor("#F5F5F5")
+
+
+def confused_color(count: int, largest: int) -> QColor:
+    """White for 0, up to a strong red for the largest off-diagonal count."""
+    share = count / largest if largest else 0.0
+    light = round(255 - 120 * share)
+    return QColor(255, light, light)
+
+
+class LabelConfusionPane(QWidget):
+    """``title(label_id)`` names a label (the schema's display name); the no-label marker of the
+    report is shown as it is written in the file."""
+
+    def __init__(
+        self,
+        report: AgreementReport,
+        title: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelConfusion")
+        self.report = report
+        self._title = title
+        self.pair_box = QComboBox()
+        self.pair_box.setObjectName("labelConfusionPair")
+        pairs = list(dict.fromkeys((r.coder_a, r.coder_b) for r in report.label_confusion))
+        for a, b in sorted(pairs, key=lambda p: p != (ALL_PAIRS, ALL_PAIRS)):  # all pairs first
+            text = "all pairs (*)" if a == ALL_PAIRS else f"{a} × {b}"
+            self.pair_box.addItem(text, (a, b))
+        self.matrix = QTableWidget()
+        self.matrix.setObjectName("labelConfusionMatrix")
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("color: #555")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Coder pair:"))
+        top.addWidget(self.pair_box, 1)
+        top.addStretch(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.matrix, 1)
+        self.pair_box.currentIndexChanged.connect(lambda _i: self.fill())
+        self.fill()
+
+    def rows(self) -> list[LabelConfusionRow]:
+        pair = self.pair_box.currentData()
+        return [r for r in self.report.label_confusion if (r.coder_a, r.coder_b) == pair]
+
+    def fill(self) -> None:
+        rows = self.rows()
+        names = list(dict.fromkeys(r.label_a for r in rows))
+        none = no_label(self.report.labels)
+        titles = [n if n == none else self._title(n) for n in names]
+        a, b = self.pair_box.currentData() or ("", "")
+        who_a, who_b = ("coder_a", "coder_b") if a == ALL_PAIRS else (a, b)
+        self.explanation.setText(
+            f"Tokens of the articles both coders marked done: rows are {who_a}'s label, columns "
+            f"{who_b}'s ({none}: no label). A token with several labels of one coder counts "
+            "once per combination." if rows else "Fewer than two coders: nothing to compare.")
+        self.matrix.clear()
+        self.matrix.setRowCount(len(names))
+        self.matrix.setColumnCount(len(names))
+        self.matrix.setVerticalHeaderLabels([f"{who_a}: {t}" for t in titles])
+        self.matrix.setHorizontalHeaderLabels([f"{who_b}: {t}" for t in titles])
+        index = {n: k for k, n in enumerate(names)}
+        largest = max((r.tokens for r in rows if r.label_a != r.label_b), default=0)
+        for r in rows:
+            i, j = index[r.label_a], index[r.label_b]
+            item = QTableWidgetItem(str(r.tokens))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            item.setToolTip(f"{r.tokens} token(s): {who_a} {titles[i]}, {who_b} {titles[j]}")
+            if r.label_a == r.label_b:
+                item.setBackground(NEITHER if r.label_a == none else
+                                   AGREED if r.tokens else confused_color(0, 0))
+            else:
+                item.setBackground(confused_color(r.tokens, largest))
+            self.matrix.setItem(i, j, item)
