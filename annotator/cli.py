@@ -341,7 +341,8 @@ def merge_cmd(project: str, files: tuple[str, ...]) -> None:
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Folder for summary.csv, pairwise.csv, per_article.csv, disagreements.csv, "
-              "codes_confusion.csv, label_confusion.csv.")
+              "codes_confusion.csv, label_confusion.csv, and coder_vs_gold.csv (with a gold "
+              "standard).")
 @click.option("--coders", help="Comma-separated coders (default: all who marked an article done).")
 @click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
 @click.option("--encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",

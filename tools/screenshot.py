@@ -4,11 +4,15 @@
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py --agreement \
         docs/agreement.png
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py --adjudication \
+        docs/adjudication.png
 
 The checkout is what is shot, not an installed copy (see the top of the code). The first is the
 annotation window on the demo articles with a few spans and the article codes answered; the
 second the Agreement window with three coders whose spans and answers are drawn at random
-(seeded), so they agree often but not always.
+(seeded), so they agree often but not always. The third is the lead's adjudication window on a
+master holding the two seed articles (../shared/seeds) coded the same way by three coders, with
+the majority-agreed spans accepted into gold and one coder span picked.
 """
 
 from __future__ import annotations
@@ -23,13 +27,13 @@ from pathlib import Path
 # what the screenshots show.
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
-from annotator.core.demo import create_demo_project  # noqa: E402
-from annotator.core.store import Project  # noqa: E402
-from annotator.core.tokenizer import tokenizer_id  # noqa: E402
-from annotator.gui.app import application, build_main_window  # noqa: E402
+from annotator.core.demo import create_demo_project
+from annotator.core.store import Project
+from annotator.core.tokenizer import tokenizer_id
+from annotator.gui.app import application, build_main_window
 
 SPANS = [  # (text to find, label)
     ("最先端チップが軍事転用され、米国の安全保障を損なう", "security_concern"),
@@ -106,18 +110,49 @@ def agreement_window(path: Path) -> QWidget:
     return agreement
 
 
+def adjudication_window(path: Path) -> QWidget:
+    from annotator.core.importers import TextFilter, import_paths
+    from annotator.gui.app import build_adjudication_window
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+    with Project.create(path) as project:
+        import_paths(project, [seeds[0]], text_filter=TextFilter(cut_at="更多新聞"))
+        import_paths(project, [seeds[1]], text_filter=TextFilter(lines=(2, None)))
+        three_coders(project)
+    window = build_adjudication_window(path)
+    window.resize(1440, 860)
+    window.move(0, 0)
+    window.show()
+    window.accept_agreed("majority")
+    spans = [x for lane in window.session.lanes(window.current_id) for x in lane.spans]
+    partial = [x.span for x in spans if x.agreement == "partial"]
+    if partial:  # the partly agreed span with the most spans near it, near the top of the text
+        crowded = max(partial, key=lambda a: sum(abs(x.span.start - a.start) < 250 for x in spans))
+        window.view.verticalScrollBar().setValue(0)
+        window.pick(crowded.uuid)
+        cursor = window.view.cursorRect()
+        bar = window.view.verticalScrollBar()
+        bar.setValue(bar.value() + cursor.top() - 80)
+    return window
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", default=None)
     parser.add_argument("--agreement", action="store_true", help="the Agreement window")
+    parser.add_argument("--adjudication", action="store_true", help="the adjudication window")
     args = parser.parse_args()
-    out = args.out or ("docs/agreement.png" if args.agreement else "docs/screenshot.png")
+    out = args.out or ("docs/agreement.png" if args.agreement else "docs/adjudication.png"
+                       if args.adjudication else "docs/screenshot.png")
     app = application()
     path = Path(tempfile.mkdtemp(), "demo.annot")
-    with create_demo_project(path) as project:
-        if args.agreement:
-            three_coders(project)
-    widget = agreement_window(path) if args.agreement else annotation_window(path)
+    if args.adjudication:
+        widget = adjudication_window(path)
+    else:
+        with create_demo_project(path) as project:
+            if args.agreement:
+                three_coders(project)
+        widget = agreement_window(path) if args.agreement else annotation_window(path)
 
     def shoot() -> None:
         frame = widget.frameGeometry()

@@ -1,4 +1,4 @@
-"""The agreement report as six CSV files (columns documented in README).
+"""The agreement report as six CSV files, seven with a gold layer (columns documented in README).
 
 New columns go at the end of a file, so scripts that read the older columns by position keep
 working.
@@ -20,11 +20,14 @@ DISAGREEMENTS = (
 )
 CODES_CONFUSION = ("variable", "coder_a", "coder_b", "answer_a", "answer_b", "count")
 LABEL_CONFUSION = ("coder_a", "coder_b", "label_a", "label_b", "tokens")
+CODER_VS_GOLD = ("coder", "label", "precision_exact", "recall_exact", "f1_exact",
+                 "precision_overlap", "recall_overlap", "f1_overlap", "cohen_kappa", "n_articles",
+                 "accuracy")
 
 
 def report_csvs(report: AgreementReport) -> dict[str, str]:
-    """File name -> CSV text."""
-    return {
+    """File name -> CSV text (coder_vs_gold.csv only when the report has gold)."""
+    files = {
         "summary.csv": render_csv(SUMMARY, (
             (r.measure, r.level, r.label, r.value, r.observed_agreement, r.n_units, r.n_coders,
              r.note) for r in report.summary
@@ -49,6 +52,13 @@ def report_csvs(report: AgreementReport) -> dict[str, str]:
             (r.coder_a, r.coder_b, r.label_a, r.label_b, r.tokens) for r in report.label_confusion
         )),
     }
+    if report.gold is not None:
+        files["coder_vs_gold.csv"] = render_csv(CODER_VS_GOLD, (
+            (r.coder, r.label, r.precision_exact, r.recall_exact, r.f1_exact,
+             r.precision_overlap, r.recall_overlap, r.f1_overlap, r.cohen_kappa, r.n_articles,
+             r.accuracy) for r in report.gold.rows
+        ))
+    return files
 
 
 def write_report(report: AgreementReport, folder: Path, encoding: str = "utf-8-sig") -> list[Path]:

@@ -15,6 +15,7 @@ from typing import Any
 from annotator.core import agreement
 from annotator.core.agreement_ordinal import cohen_kappa_quadratic_of, krippendorff_alpha_ordinal
 from annotator.core.code_units import CodeData, CodeUnit, collect_codes
+from annotator.core.coder_vs_gold import CoderVsGold, coder_vs_gold
 from annotator.core.label_confusion import LabelConfusionRow, label_confusion
 from annotator.core.store import Project
 from annotator.core.units import ArticleUnits, StudyData, collect
@@ -98,6 +99,7 @@ class AgreementReport:
     codes: list[CodeUnit] = field(default_factory=list)  # the article codes compared, in order
     codes_confusion: list[ConfusionRow] = field(default_factory=list)
     label_confusion: list[LabelConfusionRow] = field(default_factory=list)  # tokens, label x label
+    gold: CoderVsGold | None = None  # each coder against gold; None without a gold layer
 
     def value(self, measure: str, level: str, label: str) -> float | None:
         for row in self.summary:
@@ -140,7 +142,9 @@ def agreement_report(
 ) -> AgreementReport:
     """Everything `annotator agreement` writes, computed from the project."""
     data = collect(project, coders, articles)
-    return build_report(data, collect_codes(project, data))
+    report = build_report(data, collect_codes(project, data))
+    report.gold = coder_vs_gold(project, data)
+    return report
 
 
 def build_report(data: StudyData, codes: CodeData | None = None) -> AgreementReport:

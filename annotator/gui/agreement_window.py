@@ -1,5 +1,5 @@
 """The Agreement window for leads: pairwise matrices, the summary, the disagreements, the label
-confusion, Export.
+confusion, each coder against gold (with a gold layer), Export.
 
 Everything shown comes from one :class:`~annotator.core.reports.AgreementReport`; no measure is
 computed here. Article codes (level ``article_code``) have a pane of their own, because their
@@ -35,6 +35,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.report_files import write_report
 from annotator.core.reports import ARTICLE_CODE, AgreementReport
 from annotator.core.schema import Schema
+from annotator.gui.coder_vs_gold_pane import CoderVsGoldPane
 from annotator.gui.label_confusion_pane import LabelConfusionPane
 
 MATRIX_MEASURES = {
@@ -273,6 +274,12 @@ class AgreementWindow(QWidget):
         self.tabs.setObjectName("agreementTabs")
         self.tabs.addTab(self.disagreements, "Disagreements")
         self.tabs.addTab(self.label_confusion, "Label confusion")
+        code_titles = {u.id: code_title(u) for u in report.codes}
+        self.coder_vs_gold = CoderVsGoldPane(report, lambda kind, key: (
+            code_titles.get(key, key) if kind == ARTICLE_CODE
+            else schema.label(key).display_name))
+        if report.gold is not None:  # only with a gold layer, as coder_vs_gold.csv
+            self.tabs.addTab(self.coder_vs_gold, "Coder vs gold")
         splitter.addWidget(self.tabs)
         splitter.setSizes([380, 260, 240] if report.codes else [420, 0, 340])
         layout = QVBoxLayout(self)

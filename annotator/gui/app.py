@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.session import Session
 from annotator.core.store import Project
 from annotator.core.store.instance import InstanceLock
-from annotator.core.session import Session
 from annotator.gui.application import application
 from annotator.gui.main_window import MainWindow
 
-__all__ = ["application", "build_main_window", "choose_coder", "open_project_window", "run"]
+__all__ = ["LEAD_ROLE", "application", "build_adjudication_window", "build_main_window",
+           "choose_coder", "open_project_window", "run"]
+
+#: What :func:`choose_coder` returns when the user chose "Adjudicate (lead)" (never a valid
+#: coder name: it holds a control character).
+LEAD_ROLE = "\x00lead"
 
 
 #: How long an edit in the window waits for another program's write before saying so: short,
@@ -70,23 +75,54 @@ def _ask_read_only(path: Path, holder: str) -> str:
 
 
 def choose_coder(project_path: Path) -> str | None:
-    """The remembered coder of this project, the coder a copy was made for, or ask (None if
-    the user cancels)."""
-    from annotator.gui.coder_dialog import CoderDialog
-    from annotator.gui.settings import last_coder, remembered_coder
+    """The coder a copy was made for, the remembered coder of a file with at most one coder,
+    or ask (None if the user cancels; :data:`LEAD_ROLE` if the user chose to adjudicate).
 
-    known = remembered_coder(project_path)
-    if known:
-        return known
+    A file that is not a blind copy is never opened as a coder by guess: with two or more
+    coders (a master) the remembered name is not used, and the dialog never pre-fills a name;
+    it offers "Adjudicate (lead)" beside the coder names."""
+    from annotator.gui.coder_dialog import CoderDialog
+    from annotator.gui.settings import remembered_coder
+
     with Project.open(project_path, read_only=True) as project:
         if project.assigned_coder:  # a blind copy made for one coder
             return project.assigned_coder
         coders = project.coders.names()
-    dialog = CoderDialog(coders, last_coder() or (coders[0] if len(coders) == 1 else None))
-    return dialog.coder if dialog.exec() else None
+    known = remembered_coder(project_path)
+    if known and len(coders) <= 1:
+        return known
+    dialog = CoderDialog(coders, None, offer_lead=True)
+    if not dialog.exec():
+        return None
+    return LEAD_ROLE if dialog.lead else dialog.coder
 
 
-def open_project_window(path: Path, coder: str | None = None) -> MainWindow | None:
+def build_adjudication_window(project_path: str | Path, read_only: bool = False):
+    """The lead's adjudication window on a master (see :mod:`annotator.gui.adjudication_window`);
+    None if the file is open elsewhere and the user declines to open it read-only."""
+    from annotator.core.lead import LeadSession
+    from annotator.gui.adjudication_window import AdjudicationWindow
+
+    application()
+    path = Path(project_path)
+    lock = InstanceLock(path)
+    if not lock.acquire():
+        if not read_only and _ask_read_only(path, lock.holder()) != "read_only":
+            return None
+        read_only = True
+    try:
+        project = Project.open(path, read_only=read_only, busy_ms=GUI_BUSY_MS,
+                               reason="it is open in another Framing Annotator window")
+    except BaseException:
+        lock.release()
+        raise
+    window = AdjudicationWindow(LeadSession(project))
+    window.destroyed.connect(lambda *_: lock.release())
+    window.instance_lock = lock
+    return window
+
+
+def open_project_window(path: Path, coder: str | None = None) -> QMainWindow | None:
     """A new window on ``path`` (asking for the coder if needed), shown; None if the user
     declined. Raises AnnotatorError for a file that cannot be opened."""
     from annotator.gui.settings import remember_coder
@@ -94,6 +130,11 @@ def open_project_window(path: Path, coder: str | None = None) -> MainWindow | No
     coder = coder or choose_coder(path)
     if not coder:
         return None
+    if coder == LEAD_ROLE:
+        lead = build_adjudication_window(path)
+        if lead is not None:
+            lead.show()
+        return lead
     window = build_main_window(path, coder)
     if window is None:
         return None
@@ -115,6 +156,12 @@ def run(project_path: str | Path, coder: str | None = None) -> int:
         coder = coder or choose_coder(path)
         if not coder:
             return 0
+        if coder == LEAD_ROLE:
+            lead = build_adjudication_window(path)
+            if lead is None:
+                return 0
+            lead.show()
+            return app.exec()
         window = build_main_window(path, coder)
     except AnnotatorError as exc:
         QMessageBox.critical(None, "Framing Annotator", str(exc))

@@ -1,4 +1,7 @@
-"""Asks who is coding: once per project, remembered, switchable from the File menu."""
+"""Asks who is coding: once per project, remembered, switchable from the File menu.
+
+On a master (``offer_lead``) it also offers "Adjudicate (lead)": the lead is not a coder, so
+choosing it sets :attr:`CoderDialog.lead` and no coder name."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +21,8 @@ from annotator.core.model import validate_coder_name
 
 class CoderDialog(QDialog):
     def __init__(
-        self, coders: list[str], current: str | None = None, parent: QWidget | None = None
+        self, coders: list[str], current: str | None = None, parent: QWidget | None = None,
+        offer_lead: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Who is coding?")
@@ -34,6 +39,15 @@ class CoderDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.lead = False
+        self.lead_button: QPushButton | None = None
+        if offer_lead:
+            self.lead_button = buttons.addButton(
+                "Adjudicate (lead)", QDialogButtonBox.ButtonRole.ActionRole)
+            self.lead_button.setObjectName("leadButton")
+            self.lead_button.setToolTip("Open the adjudication view: compare the coders' work "
+                                        "and decide the gold standard (not as a coder)")
+            self.lead_button.clicked.connect(self.accept_lead)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Your coder name is stored with every span you make."))
         layout.addWidget(self.combo)
@@ -47,4 +61,8 @@ class CoderDialog(QDialog):
         except AnnotatorError as exc:
             self.message.setText(str(exc))
             return
+        super().accept()
+
+    def accept_lead(self) -> None:
+        self.lead, self.coder = True, None
         super().accept()

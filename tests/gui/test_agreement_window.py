@@ -193,3 +193,59 @@ def test_article_codes_pane(qtbot, window):
     assert pane.matrix.item(0, 2).text() == fmt(rel.cohen_kappa)
     assert "yes / no: 1" in pane.matrix.item(0, 2).toolTip()
     assert pane.matrix.rowCount() == 3  # dave marked nothing done: not a coder of the study
+
+
+def test_coder_vs_gold_tab(qtbot, window, tmp_path: Path):
+    from annotator.gui.coder_vs_gold_pane import UNDEFINED, fmt
+
+    code(window, "alice", "安全保障上の懸念", "security_concern")
+    code(window, "bob", "安全保障", "security_concern")
+    project = window.session.project
+    article = project.articles.find("tricky")
+    project.codes.set(article.id, "alice", "relevance", True)
+    project.codes.set(article.id, "bob", "relevance", False)
+    without = window.show_agreement()
+    qtbot.addWidget(without)
+    assert without.report.gold is None and without.tabs.count() == 2  # no gold layer: no tab
+    assert len(without.export_to(tmp_path / "plain")) == 6
+
+    start = article.text.index("安全保障上の懸念")
+    project.gold.add(article.id, "security_concern", start, start + len("安全保障上の懸念"))
+    project.gold.set_answer(article.id, "relevance", True)
+    project.gold.set_status(article.id, "done")
+    agreement = window.show_agreement()
+    qtbot.addWidget(agreement)
+    qtbot.waitExposed(agreement)
+    report = agreement.report
+    assert agreement.tabs.count() == 3 and agreement.tabs.tabText(2) == "Coder vs gold"
+    agreement.tabs.setCurrentIndex(2)
+    pane = agreement.coder_vs_gold
+    assert pane.isVisible()
+    assert "1 article(s) whose adjudication is done" in pane.explanation.text()
+    table = pane.table
+    rows = report.gold.rows
+    n_units = len(report.labels) + len(report.codes)
+    assert table.rowCount() == len(rows) == 2 * n_units
+    for k, r in enumerate(rows):
+        assert table.item(k, 0).text() == r.coder and table.item(k, 1).toolTip() == r.label
+        assert table.item(k, 8).text() == fmt(r.cohen_kappa)
+        assert table.item(k, 10).text() == str(r.n_articles)
+    frame = window.schema.label("security_concern").display_name
+    alice = next(k for k, r in enumerate(rows)
+                 if (r.coder, r.label) == ("alice", "security_concern"))
+    assert table.item(alice, 1).text() == frame
+    assert [table.item(alice, c).text() for c in (2, 3, 4, 9)] == ["1.000", "1.000", "1.000", ""]
+    bob = rows[alice + n_units]
+    assert (bob.coder, bob.f1_exact, bob.f1_overlap) == ("bob", 0.0, 1.0)
+    relevance = next(k for k, r in enumerate(rows) if (r.coder, r.label) == ("bob", "relevance"))
+    assert table.item(relevance, 1).text() == pane._title("article_code", "relevance")
+    assert [table.item(relevance, c).text() for c in (2, 4, 9, 10)] == ["", "", "0.000", "1"]
+    assert table.item(relevance, 8).text() == "0.000"  # no and yes: P_e = 0, kappa 0
+    agreed = relevance - n_units  # alice: yes as gold, one category only: kappa undefined
+    assert [table.item(agreed, c).text() for c in (0, 8, 9)] == ["alice", "—", "1.000"]
+    assert table.item(agreed, 8).background().color() == UNDEFINED
+    pane.coder_box.setCurrentIndex(pane.coder_box.findData("bob"))
+    assert table.rowCount() == n_units and {table.item(k, 0).text() for k in range(n_units)} == {
+        "bob"}
+    names = {p.name for p in agreement.export_to(tmp_path / "gold")}
+    assert "coder_vs_gold.csv" in names and len(names) == 7

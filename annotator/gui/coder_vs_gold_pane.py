@@ -1,0 +1,126 @@
+"""The Coder vs gold tab of the Agreement window: each coder against the gold standard, as in
+``coder_vs_gold.csv`` (shown only when the project has a gold layer).
+
+One row per coder and frame (span precision, recall and F1, exact and overlapping, and Cohen's
+κ on tokens) and per coder and article code (accuracy and Cohen's κ on articles). A coder can
+be chosen, or all shown. Nothing is computed here: the values are the report's rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.coder_vs_gold import ADJUDICATED, CoderVsGold, GoldRow
+from annotator.core.reports import AgreementReport
+
+HEADERS = ["coder", "frame / article code", "precision (exact)", "recall (exact)", "F1 (exact)",
+           "precision (overlap)", "recall (overlap)", "F1 (overlap)", "Cohen's κ", "accuracy",
+           "articles"]
+VALUES = ("precision_exact", "recall_exact", "f1_exact", "precision_overlap", "recall_overlap",
+          "f1_overlap", "cohen_kappa", "accuracy")
+UNDEFINED = QColor("#E0E0E0")
+ALL_CODERS = "*"
+
+
+def fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def basis_text(gold: CoderVsGold) -> str:
+    n = len(gold.article_ids)
+    if gold.basis == ADJUDICATED:
+        which = f"the {n} article(s) whose adjudication is done"
+    else:
+        which = (f"the {n} article(s) with any gold (no article is adjudicated done yet, so the "
+                 "gold may be only the pre-fill)")
+    return (f"Each coder against gold on {which}, among those the coder marked done. Frames: "
+            "span precision, recall and F1 (exact offsets, or overlapping, matched one to one) "
+            "and Cohen's κ on tokens; article codes: accuracy and Cohen's κ on the articles both "
+            "answered. — : undefined.")
+
+
+class CoderVsGoldPane(QWidget):
+    """``title(kind, id)`` names a frame (kind ``label``) or article code (``article_code``)."""
+
+    def __init__(
+        self,
+        report: AgreementReport,
+        title: Callable[[str, str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("coderVsGold")
+        self.report = report
+        self._title = title
+        gold = report.gold
+        self.coder_box = QComboBox()
+        self.coder_box.setObjectName("coderVsGoldCoder")
+        self.coder_box.addItem("all coders", ALL_CODERS)
+        for coder in dict.fromkeys(r.coder for r in (gold.rows if gold else [])):
+            self.coder_box.addItem(coder, coder)
+        self.explanation = QLabel(basis_text(gold) if gold else "No gold standard yet.")
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("color: #555")
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setObjectName("coderVsGoldTable")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Coder:"))
+        top.addWidget(self.coder_box, 1)
+        top.addStretch(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.table, 1)
+        self.coder_box.currentIndexChanged.connect(lambda _i: self.fill())
+        self.fill()
+
+    def rows(self) -> list[GoldRow]:
+        if self.report.gold is None:
+            return []
+        coder = self.coder_box.currentData()
+        return [r for r in self.report.gold.rows if coder in (ALL_CODERS, r.coder)]
+
+    def fill(self) -> None:
+        rows = self.rows()
+        self.table.setRowCount(len(rows))
+        for k, r in enumerate(rows):
+            spans = r.kind == "label"
+            cells: list[tuple[str, QColor | None]] = [(r.coder, None),
+                                                      (self._title(r.kind, r.label), None)]
+            for name in VALUES:
+                applies = spans != (name == "accuracy") or name == "cohen_kappa"
+                value = getattr(r, name)
+                cells.append((fmt(value) if applies else "", UNDEFINED
+                              if applies and value is None else None))
+            cells.append((str(r.n_articles), None))
+            for col, (text, color) in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if col == 1:
+                    item.setToolTip(r.label)
+                if col >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if color is not None:
+                    item.setBackground(color)
+                self.table.setItem(k, col, item)
