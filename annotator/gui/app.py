@@ -34,8 +34,25 @@ def build_main_window(
     If another instance of the app has the file open, ``if_open_elsewhere`` says what to do:
     ``"ask"`` (offer to open it read-only), ``"read_only"`` or ``"cancel"`` (None is returned
     when the user or the caller declines)."""
+    opened = _open_locked(Path(project_path), if_open_elsewhere)
+    if opened is None:
+        return None
+    project, lock = opened
+    try:
+        session = Session(project, coder)
+    except AnnotatorError:
+        project.close()
+        lock.release()
+        raise
+    window = MainWindow(session, open_window=open_project_window)
+    _hold(window, lock)
+    return window
+
+
+def _open_locked(path: Path, if_open_elsewhere: str) -> tuple[Project, InstanceLock] | None:
+    """The project and its instance lock; read-only (or None) when another app window has it
+    open, as ``if_open_elsewhere`` says (``ask``, ``read_only``, ``cancel``)."""
     application()
-    path = Path(project_path)
     lock = InstanceLock(path)
     read_only = False
     if not lock.acquire():
@@ -50,16 +67,13 @@ def build_main_window(
     except BaseException:
         lock.release()
         raise
-    try:
-        session = Session(project, coder)
-    except AnnotatorError:
-        project.close()
-        lock.release()
-        raise
-    window = MainWindow(session, open_window=open_project_window)
+    return project, lock
+
+
+def _hold(window: QMainWindow, lock: InstanceLock) -> None:
+    """The window holds the lock until it is closed or destroyed."""
     window.destroyed.connect(lambda *_: lock.release())
     window.instance_lock = lock
-    return window
 
 
 def _ask_read_only(path: Path, holder: str) -> str:
@@ -97,28 +111,19 @@ def choose_coder(project_path: Path) -> str | None:
     return LEAD_ROLE if dialog.lead else dialog.coder
 
 
-def build_adjudication_window(project_path: str | Path, read_only: bool = False):
+def build_adjudication_window(project_path: str | Path, if_open_elsewhere: str = "ask"):
     """The lead's adjudication window on a master (see :mod:`annotator.gui.adjudication_window`);
-    None if the file is open elsewhere and the user declines to open it read-only."""
+    None if the file is open elsewhere and the user (or ``if_open_elsewhere``) declines to
+    open it read-only."""
     from annotator.core.lead import LeadSession
     from annotator.gui.adjudication_window import AdjudicationWindow
 
-    application()
-    path = Path(project_path)
-    lock = InstanceLock(path)
-    if not lock.acquire():
-        if not read_only and _ask_read_only(path, lock.holder()) != "read_only":
-            return None
-        read_only = True
-    try:
-        project = Project.open(path, read_only=read_only, busy_ms=GUI_BUSY_MS,
-                               reason="it is open in another Framing Annotator window")
-    except BaseException:
-        lock.release()
-        raise
+    opened = _open_locked(Path(project_path), if_open_elsewhere)
+    if opened is None:
+        return None
+    project, lock = opened
     window = AdjudicationWindow(LeadSession(project))
-    window.destroyed.connect(lambda *_: lock.release())
-    window.instance_lock = lock
+    _hold(window, lock)
     return window
 
 
