@@ -15,17 +15,16 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.coder_vs_gold import ADJUDICATED, CoderVsGold, GoldRow
 from annotator.core.reports import AgreementReport
+from annotator.gui.pane_layout import chooser_and_table
 
 HEADERS = ["coder", "frame / article code", "precision (exact)", "recall (exact)", "F1 (exact)",
            "precision (overlap)", "recall (overlap)", "F1 (overlap)", "Cohen's κ", "accuracy",
@@ -83,16 +82,7 @@ class CoderVsGoldPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Coder:"))
-        top.addWidget(self.coder_box, 1)
-        top.addStretch(2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.explanation)
-        layout.addWidget(self.table, 1)
-        self.coder_box.currentIndexChanged.connect(lambda _i: self.fill())
+        chooser_and_table(self, "Coder:", self.coder_box, self.explanation, self.table)
         self.fill()
 
     def rows(self) -> list[GoldRow]:

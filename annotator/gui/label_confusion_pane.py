@@ -15,17 +15,16 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.label_confusion import ALL_PAIRS, LabelConfusionRow, no_label
 from annotator.core.reports import AgreementReport
+from annotator.gui.pane_layout import chooser_and_table
 
 AGREED, NEITHER = QColor("#C8E6C9"), QColor("#F5F5F5")
 
@@ -64,16 +63,7 @@ class LabelConfusionPane(QWidget):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("color: #555")
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Coder pair:"))
-        top.addWidget(self.pair_box, 1)
-        top.addStretch(2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.explanation)
-        layout.addWidget(self.matrix, 1)
-        self.pair_box.currentIndexChanged.connect(lambda _i: self.fill())
+        chooser_and_table(self, "Coder pair:", self.pair_box, self.explanation, self.matrix)
         self.fill()
 
     def rows(self) -> list[LabelConfusionRow]:
