@@ -100,14 +100,14 @@ def main() -> None:
 
     def reset_cold() -> None:
         reset()
-        with window.project.transaction():  # as if never opened: cues computed from scratch
-            window.project.db.execute("DELETE FROM article_cues")
+        with window.session.project.transaction():  # as if never opened: cues computed from scratch
+            window.session.project.db.execute("DELETE FROM article_cues")
 
     print(f"Python {sys.version.split()[0]}, {os.environ['QT_QPA_PLATFORM']} platform")
     print_header()
     for size in (10_000, 200_000):
         article_id = ids[size]
-        text = window.project.articles.get(article_id).text
+        text = window.session.project.articles.get(article_id).text
         best = interleaved(
             [
                 Case("floor", lambda t=text: floor_open(t)),
