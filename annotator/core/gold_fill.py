@@ -13,6 +13,7 @@ that the lead rejected, is left as it is, so running the pre-fill twice changes 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from annotator.core.errors import ProjectError
@@ -40,6 +41,20 @@ def needed(rule: str | int, done: int) -> int:
     if rule == "majority":
         return max(2, done // 2 + 1)
     return int(rule)
+
+
+def provenance(
+    marks: Iterable[tuple[str, str, int, int]], label: str, start: int, end: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Who had a gold span, from the coders' marks (coder, label, start, end): the coders who
+    marked exactly it, and those whose span of the same label only overlapped it."""
+    exact, overlapping = set(), set()
+    for coder, lab, s, e in marks:
+        if (lab, s, e) == (label, start, end):
+            exact.add(coder)
+        elif lab == label and s < end and start < e:
+            overlapping.add(coder)
+    return tuple(sorted(exact)), tuple(sorted(overlapping - exact))
 
 
 @dataclass
@@ -94,10 +109,10 @@ def _spans(project: Project, article_id: int, done: set[str], need: int, by: str
             else:
                 report.spans_there += 1
             continue
-        overlapping = {c for (lab, s, e), cs in marked.items() for c in cs
-                       if lab == label and s < end and start < e and (s, e) != (start, end)}
-        project.gold.add(article_id, label, start, end, source="auto", coders=sorted(coders),
-                         overlapping=sorted(overlapping - coders), decided_by=by)
+        marks = [(c, *key) for key, cs in marked.items() for c in cs]
+        exact, overlapping = provenance(marks, label, start, end)
+        project.gold.add(article_id, label, start, end, source="auto", coders=exact,
+                         overlapping=overlapping, decided_by=by)
         report.spans_added += 1
 
 

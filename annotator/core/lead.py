@@ -25,10 +25,9 @@ from annotator.core.gold_commands import (
     SetAdjudication,
     SetGoldAnswer,
 )
-from annotator.core.history import History
+from annotator.core.gold_fill import provenance
 from annotator.core.model import Annotation, Change, GoldSpan
-from annotator.core.schema import Schema
-from annotator.core.session import OpenArticle, tokens_and_cues
+from annotator.core.session import OpenArticle, ProjectSession, tokens_and_cues
 from annotator.core.spans import TokenIndex
 from annotator.core.store import Project
 
@@ -79,23 +78,12 @@ def agreement_class(span: Annotation, others: dict[str, list[Annotation]]) -> st
     return ALONE
 
 
-class LeadSession:
+class LeadSession(ProjectSession):
+    """The lead adjudicating a master (see the module docstring)."""
+
     def __init__(self, project: Project, lead: str = LEAD) -> None:
-        self.project = project
+        super().__init__(project)
         self.lead = lead
-        self.history = History()
-
-    @property
-    def schema(self) -> Schema:
-        return self.project.schema
-
-    @property
-    def read_only(self) -> bool:
-        return self.project.read_only
-
-    @property
-    def name(self) -> str:
-        return self.project.name
 
     def articles(self) -> list[LeadRow]:
         statuses = self.project.gold.statuses()
@@ -153,14 +141,9 @@ class LeadSession:
 
     def _provenance(self, article_id: int, label: str, start: int, end: int
                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        exact, overlapping = set(), set()
-        for lane in self.lanes(article_id):
-            for s in (ls.span for ls in lane.spans):
-                if (s.label, s.start, s.end) == (label, start, end):
-                    exact.add(lane.coder)
-                elif s.label == label and s.start < end and start < s.end:
-                    overlapping.add(lane.coder)
-        return tuple(sorted(exact)), tuple(sorted(overlapping - exact))
+        marks = [(lane.coder, ls.span.label, ls.span.start, ls.span.end)
+                 for lane in self.lanes(article_id) for ls in lane.spans]
+        return provenance(marks, label, start, end)
 
     def add_gold(self, article_id: int, label: str, start: int, end: int,
                  rationale: str = "") -> Change:
@@ -216,15 +199,6 @@ class LeadSession:
 
     def set_status(self, article_id: int, status: str) -> Change:
         return self.apply(article_id, SetAdjudication(article_id, status))
-
-    def undo(self) -> Change:
-        return self.history.undo(self.project)
-
-    def redo(self) -> Change:
-        return self.history.redo(self.project)
-
-    def close(self) -> None:
-        self.project.close()
 
 
 __all__ = ["AGREED", "ALONE", "LEAD", "PARTIAL", "Lane", "LaneSpan", "LeadRow", "LeadSession",

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.commands import (
-    AddSpan, Command, DeleteSpan, EditNote, Relabel, SetCode, SetStatus, rev_of,
+    AddSpan,
+    Command,
+    DeleteSpan,
+    EditNote,
+    Relabel,
+    SetCode,
+    SetStatus,
+    rev_of,
 )
 from annotator.core.errors import AnnotatorError, BusyError, StaleError
 from annotator.core.history import History
@@ -76,18 +83,13 @@ class MissingAnswers(AnnotatorError):
         self.missing = missing
 
 
-class Session:
-    def __init__(self, project: Project, coder: str) -> None:
-        self.project = project
-        self.coder = validate_coder_name(coder)
-        if not project.read_only:
-            try:
-                project.coders.add(self.coder)
-            except BusyError:
-                pass  # another program is writing; the first edit registers the coder
-        self.history = History()
+class ProjectSession:
+    """What every window's session has: its project, its undo history, and what the window
+    shows of the file (the coder's :class:`Session` and the lead's ``LeadSession`` build on it)."""
 
-    # --- what the window shows ----------------------------------------------------------
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.history = History()
 
     @property
     def schema(self) -> Schema:
@@ -108,6 +110,30 @@ class Session:
     @property
     def name(self) -> str:
         return self.project.name
+
+    def undo(self) -> Change:
+        return self.history.undo(self.project)
+
+    def redo(self) -> Change:
+        return self.history.redo(self.project)
+
+    def close(self) -> None:
+        self.project.close()
+
+
+class Session(ProjectSession):
+    """A coder at work (see the module docstring)."""
+
+    def __init__(self, project: Project, coder: str) -> None:
+        super().__init__(project)
+        self.coder = validate_coder_name(coder)
+        if not project.read_only:
+            try:
+                project.coders.add(self.coder)
+            except BusyError:
+                pass  # another program is writing; the first edit registers the coder
+
+    # --- what the window shows ----------------------------------------------------------
 
     def articles(self) -> list[ArticleSummary]:
         return self.project.articles.summaries()
@@ -186,12 +212,6 @@ class Session:
         """Answer one article code (None clears it): one undoable edit."""
         return self.apply(SetCode(article_id, self.coder, variable, value))
 
-    def undo(self) -> Change:
-        return self.history.undo(self.project)
-
-    def redo(self) -> Change:
-        return self.history.redo(self.project)
-
     # --- the rest -----------------------------------------------------------------------
 
     def as_coder(self, coder: str) -> Session:
@@ -204,8 +224,7 @@ class Session:
 
         return agreement_report(self.project)
 
-    def close(self) -> None:
-        self.project.close()
 
 
-__all__ = ["MissingAnswers", "OpenArticle", "Session", "StaleError", "tokens_and_cues"]
+__all__ = ["MissingAnswers", "OpenArticle", "ProjectSession", "Session", "StaleError",
+           "tokens_and_cues"]
