@@ -12,7 +12,6 @@ ordinal alpha is 108577/133160 = 0.8153875..., which ``krippendorff.alpha`` also
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import math
@@ -38,9 +37,9 @@ from annotator.core.importers import import_paths
 from annotator.core.merge import merge
 from annotator.core.report_files import write_report
 from annotator.core.reports import agreement_report
-from annotator.core.schema import default_schema, schema_from_data
 from annotator.core.store import Project
 from annotator.core.units import collect
+from tests.schemas import schema_with_multi
 
 np = pytest.importorskip("numpy")
 krippendorff = pytest.importorskip("krippendorff")
@@ -242,16 +241,6 @@ def test_layering():
 # --- coding units -------------------------------------------------------------------------------
 
 
-def schema_with_multi():
-    data = copy.deepcopy(default_schema().data)
-    data["article_codes"].append({
-        "id": "actors", "type": "multi", "name": {"ja": "行為者", "en": "Actors"},
-        "applies_if": {"relevance": True},
-        "definition": {"en": "Which governments act in the article."},
-        "options": [{"id": "us", "name": {"en": "US"}}, {"id": "china", "name": {"en": "China"}},
-                    {"id": "japan", "name": {"en": "Japan"}}],
-    })
-    return schema_from_data(data, "multi schema")
 
 
 def test_code_units_follow_the_rules():

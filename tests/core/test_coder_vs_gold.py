@@ -8,7 +8,6 @@ marks and gold as stored, the tokenizer's token bounds, a one-to-one matching of
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import math
@@ -24,9 +23,9 @@ from annotator.core.gold_fill import accept
 from annotator.core.importers import import_paths
 from annotator.core.report_files import CODER_VS_GOLD, write_report
 from annotator.core.reports import agreement_report
-from annotator.core.schema import default_schema, schema_from_data
 from annotator.core.store import Project
 from annotator.core.tokenizer import token_bounds
+from tests.schemas import schema_with_multi
 
 CODERS = ("alice", "bob", "carol")
 LABELS = ("security_concern", "economic_interest", "self_reliance")
@@ -34,16 +33,6 @@ UNITS = ("relevance", "primary_frame", "tone", "actors:us", "actors:china", "act
 FRAMES = (*LABELS, "none")
 
 
-def schema_with_multi():
-    data = copy.deepcopy(default_schema().data)
-    data["article_codes"].append({
-        "id": "actors", "type": "multi", "name": {"ja": "行為者", "en": "Actors"},
-        "applies_if": {"relevance": True},
-        "definition": {"en": "Which governments act in the article."},
-        "options": [{"id": "us", "name": {"en": "US"}}, {"id": "china", "name": {"en": "China"}},
-                    {"id": "japan", "name": {"en": "Japan"}}],
-    })
-    return schema_from_data(data, "multi schema")
 
 
 # --- the independent computation ----------------------------------------------------------------

@@ -19,6 +19,7 @@ from annotator.core.schema import default_schema, schema_from_data
 from annotator.core.session import MissingAnswers, Session
 from annotator.core.store import Project
 from annotator.core.variables import effective, missing_required, shown
+from tests.schemas import with_multi_data
 
 
 @pytest.fixture
@@ -184,16 +185,6 @@ def test_import_refuses_bad_answers_with_line_and_path(study: Path, tmp_path: Pa
         assert len(project.articles.ids()) == 2
 
 
-def _schema_with_multi() -> dict:
-    data = copy.deepcopy(default_schema().data)
-    data["article_codes"].append({
-        "id": "actors", "type": "multi", "name": {"ja": "行為者", "en": "Actors"},
-        "definition": {"en": "Which governments act in the article."},
-        "options": [{"id": "us", "name": {"en": "US"}}, {"id": "china", "name": {"en": "China"}},
-                    {"id": "japan", "name": {"en": "Japan"}}],
-    })
-    return data
-
 
 def test_the_codes_table_has_a_column_per_variable_and_reads_back(tmp_path: Path, seed_files):
     import csv
@@ -201,7 +192,7 @@ def test_the_codes_table_has_a_column_per_variable_and_reads_back(tmp_path: Path
     from tests.run_cli import cli
 
     schema_file = tmp_path / "multi.json"
-    schema_file.write_text(json.dumps(_schema_with_multi(), ensure_ascii=False), encoding="utf-8")
+    schema_file.write_text(json.dumps(with_multi_data(only_if_relevant=False), ensure_ascii=False), encoding="utf-8")
     path = tmp_path / "study.annot"
     assert cli("new", path, "--schema", schema_file).returncode == 0
     with Project.open(path) as project:
