@@ -111,6 +111,11 @@ class ProjectSession:
     def name(self) -> str:
         return self.project.name
 
+    @property
+    def assigned_coder(self) -> str | None:
+        """The coder a blind copy was made for; None in a master (where the lead works)."""
+        return self.project.assigned_coder
+
     def undo(self) -> Change:
         return self.history.undo(self.project)
 

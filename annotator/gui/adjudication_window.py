@@ -41,6 +41,7 @@ from annotator.gui.adjudication_panels import (
     LeadArticleList,
 )
 from annotator.gui.codes_panel import CodesPanel
+from annotator.gui.lead_menu import new_project_action, project_menu
 
 
 class AdjudicationWindow(QMainWindow):
@@ -115,6 +116,12 @@ class AdjudicationWindow(QMainWindow):
         self.addDockWidget(area, dock)
 
     def _actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(new_project_action(self))
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(lambda _c=False: self.close())
         menu = self.menuBar().addMenu("&Adjudicate")
         specs = [
             ("Undo", QKeySequence.StandardKey.Undo, self.undo),
@@ -142,7 +149,20 @@ class AdjudicationWindow(QMainWindow):
             self.addAction(action)
             self.actions_by_name[text.split()[0].lower() + text.split()[-1]] = action
 
+        project_menu(self, self.session)
+
     # --- showing ---------------------------------------------------------------------------
+
+    def project_changed(self) -> None:
+        """Re-read the article list after a lead's task changed the file (import, merge,
+        rounds), keeping the open article when it is still there."""
+        current = self.opened.article.id if self.opened is not None else None
+        self.articles.set_rows(self.session.articles())
+        ids = self.articles.ids()
+        if current in ids:
+            self.open_article(current)
+        elif ids:
+            self.articles.select_article(ids[0])
 
     @property
     def current_id(self) -> int:

@@ -251,6 +251,17 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
     def redo(self) -> bool:
         return self.session.history.can_redo and self._edit(self.session.redo)
 
+    def project_changed(self) -> None:
+        """Re-read the article list after a lead's task changed the file (import, merge,
+        rounds), keeping the open article when it is still there."""
+        current = self.current_article_id
+        self.articles.set_articles(self.session.articles())
+        if current is not None and self.articles.select_article(current):
+            self.open_article(current)
+        elif (first := self._first_article()) is not None:
+            self.articles.select_article(first)
+            self.open_article(first)
+
     def _reload(self, message: str) -> None:
         """Show the current article afresh from the file, and say why."""
         current = self.current_article_id

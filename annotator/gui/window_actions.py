@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QToolBar
 
 from annotator.gui.codebook import label_tooltip
 from annotator.gui.colors import swatch
+from annotator.gui.lead_menu import new_project_action, project_menu
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -95,6 +96,7 @@ def build_actions(window: MainWindow) -> None:
 
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
+    file_menu.addAction(new_project_action(window))
     file_menu.addAction(window.open_action)
     file_menu.addAction(window.switch_coder_action)
     file_menu.addSeparator()
@@ -112,5 +114,6 @@ def build_actions(window: MainWindow) -> None:
     go.addActions([window.next_action, window.prev_action])
     view = menu.addMenu("&View")
     view.addAction(window.precise_action)
+    project_menu(window, window.session)
     tools = menu.addMenu("&Tools")
     tools.addAction(window.agreement_action)

@@ -1,0 +1,68 @@
+"""The lead's menus, in the coder's window and in the lead's: File → New project… and Project.
+
+Each entry opens one dialog module, imported when first used (a coder's start-up never loads
+them). A dialog gets the window, reads through ``window.session`` (never the store), runs its
+long work with :func:`~annotator.gui.task_runner.run_task`, and calls
+``window.project_changed()`` when it has changed the open project, so the window re-reads it.
+
+A coder's blind copy shows no Project menu: handing out copies or merging from a copy would
+only confuse; a read-only window keeps the entries that only read.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+if TYPE_CHECKING:
+    from annotator.core.session import ProjectSession
+
+#: (object name, text, module, function, writes the open project)
+PROJECT_ENTRIES = (
+    ("importAction", "Import articles…", "annotator.gui.import_dialog", "import_articles", True),
+    ("roundsAction", "Calibration rounds…", "annotator.gui.rounds_dialog", "edit_rounds", True),
+    ("copiesAction", "Hand out copies…", "annotator.gui.copies_dialog", "hand_out_copies",
+     False),
+    ("mergeAction", "Merge returned copies…", "annotator.gui.merge_dialog", "merge_copies", True),
+    ("progressAction", "Progress", "annotator.gui.progress_dialog", "show_progress", False),
+)
+
+
+def _opener(window: QMainWindow, module: str, function: str):
+    def run() -> None:
+        getattr(importlib.import_module(module), function)(window)
+
+    return run
+
+
+def new_project_action(window: QMainWindow) -> QAction:
+    """File → New project… (any window, even a coder's copy: it opens a new file)."""
+    action = QAction(window.tr("New project…"), window)
+    action.setObjectName("newProjectAction")
+    action.setStatusTip(window.tr("Create a new project file from the default schema or a "
+                                  "schema file"))
+    action.triggered.connect(
+        lambda _c=False: _opener(window, "annotator.gui.new_project_dialog", "new_project")())
+    window.addAction(action)
+    return action
+
+
+def project_menu(window: QMainWindow, session: ProjectSession) -> QMenu | None:
+    """The Project menu for ``window`` (None in a coder's blind copy)."""
+    if session.assigned_coder:
+        return None
+    menu = window.menuBar().addMenu(window.tr("&Project"))
+    menu.setObjectName("projectMenu")
+    window.lead_actions: dict[str, QAction] = {}
+    for name, text, module, function, writes in PROJECT_ENTRIES:
+        action = menu.addAction(window.tr(text))
+        action.setObjectName(name)
+        action.triggered.connect(lambda _c=False, m=module, f=function: _opener(window, m, f)())
+        if writes and session.read_only:
+            action.setEnabled(False)
+            action.setToolTip(window.tr("The project is open read-only"))
+        window.lead_actions[name] = action
+    return menu
