@@ -120,13 +120,9 @@ def open_cmd(project: str | None, coder: str | None) -> None:
 @click.option("--name", default="", help="Project name shown in the app (default: file name).")
 def new_cmd(project: str, schema_file: str | None, name: str) -> None:
     """Create a new, empty PROJECT file."""
-    from annotator.core.store import Project
-    from annotator.core.schema import load_schema
+    from annotator.core.new_project import create_project
 
-    schema = load_schema(schema_file) if schema_file else None
-    with Project.create(project, schema=schema, name=name) as proj:
-        labels = ", ".join(f"{lab.key}={lab.id}" for lab in proj.schema.labels)
-        click.echo(f"created {project} with schema {proj.schema.name!r} ({labels})")
+    click.echo(create_project(project, schema_file, name))
 
 
 @cli.command("schema")
@@ -162,20 +158,28 @@ def schema_cmd(schema_file: str) -> None:
 @click.option("--lines", "line_range",
               help="Keep only these lines of each text, 1-based and inclusive: 2-15, 3-, -40.")
 @click.option("--cut-at", help="Drop everything from the first line starting with this text.")
+@click.option("--clean", is_flag=True,
+              help="Remove navigation, a run-together copy and the stories after the article "
+                   "from each scraped text (not with --lines/--cut-at).")
 def import_cmd(
     project: str, paths: tuple[str, ...], encoding: str | None,
-    line_range: str | None, cut_at: str | None,
+    line_range: str | None, cut_at: str | None, clean: bool,
 ) -> None:
     """Import articles from .txt files or folders, .csv or .jsonl into PROJECT.
 
     All or nothing: if any file, row or line is bad, nothing is imported. Texts already in the
     project are skipped and reported.
     """
+    from annotator.cli_progress import progress_bar
     from annotator.core.importers import TextFilter, import_paths, parse_line_range
 
+    if clean and (line_range or cut_at):
+        raise click.UsageError("--clean finds the article's lines itself: give it without "
+                               "--lines/--cut-at")
     text_filter = TextFilter(parse_line_range(line_range) if line_range else None, cut_at)
-    with _open(project) as proj:
-        report = import_paths(proj, list(paths), encoding=encoding, text_filter=text_filter)
+    with _open(project) as proj, progress_bar("importing") as progress:
+        report = import_paths(proj, list(paths), encoding=encoding, text_filter=text_filter,
+                              clean=clean, progress=progress)
     click.echo(report.summary())
 
 
@@ -184,15 +188,32 @@ def import_cmd(
 @click.argument("article")
 @click.option("--lines", "line_range", help="Keep only these lines: 2-15, 3-, -40.")
 @click.option("--cut-at", help="Drop everything from the first line starting with this text.")
-def trim_cmd(project: str, article: str, line_range: str | None, cut_at: str | None) -> None:
-    """Cut ARTICLE down to the article proper, before anyone has annotated it."""
+@click.option("--clean", is_flag=True,
+              help="Remove navigation, a run-together copy and the stories after the article.")
+def trim_cmd(project: str, article: str, line_range: str | None, cut_at: str | None,
+             clean: bool) -> None:
+    """Cut ARTICLE down to the article proper, before anyone has annotated it.
+
+    A title that came from a removed line is taken again from the kept text."""
     from annotator.core.importers import TextFilter, parse_line_range, trim_article
 
-    if not line_range and not cut_at:
-        raise click.UsageError("give --lines or --cut-at")
+    if clean == bool(line_range or cut_at):
+        raise click.UsageError("give --lines or --cut-at, or --clean alone")
     text_filter = TextFilter(parse_line_range(line_range) if line_range else None, cut_at)
     with _open(project) as proj:
-        click.echo(trim_article(proj, article, text_filter))
+        click.echo(trim_article(proj, article, text_filter, clean=clean))
+
+
+@cli.command("retitle")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("article")
+@click.argument("title")
+def retitle_cmd(project: str, article: str, title: str) -> None:
+    """Give ARTICLE (id or number) the title TITLE, also once annotated."""
+    from annotator.core.trim import retitle_article
+
+    with _open(project) as proj:
+        click.echo(retitle_article(proj, article, title))
 
 
 @cli.command("articles")
@@ -297,32 +318,37 @@ def _split(value: str | None) -> list[str] | None:
 
 @cli.command("assign")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--coder", required=True, help="The coder the copy is for.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="New project file.")
+@click.option("--coder", "coders", required=True, multiple=True,
+              help="The coder a copy is for; repeat for several coders (with --out-dir).")
+@click.option("--out", type=click.Path(dir_okay=False), help="New project file (one coder).")
+@click.option("--out-dir", type=click.Path(file_okay=False),
+              help="Folder for one copy per coder, named PROJECT-CODER[-ROUND].annot.")
+@click.option("--round", "round_name", help="Only the articles of this calibration round.")
 @click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
 @click.option("--sample", type=int, help="Draw this many articles at random (from --articles "
-              "if given).")
-@click.option("--seed", type=int, help="Seed for --sample, to draw the same articles again.")
+              "or --round if given).")
+@click.option("--overlap", help="Articles every coder gets: a number (20) or a share (25%); "
+              "the rest is divided among the coders (default: every coder gets every article).")
+@click.option("--seed", type=int, help="Seed for --sample and --overlap, to draw the same "
+              "articles again.")
 def assign_cmd(
-    project: str, coder: str, out: str, article_ids: str | None, sample: int | None,
+    project: str, coders: tuple[str, ...], out: str | None, out_dir: str | None,
+    round_name: str | None, article_ids: str | None, sample: int | None, overlap: str | None,
     seed: int | None,
 ) -> None:
-    """Write a blind copy of PROJECT for one coder: the chosen articles and the schema, none
+    """Write blind copies of PROJECT: for each coder the chosen articles and the schema, none
     of the other coders' annotations."""
-    from annotator.core.assign import assign
+    from annotator.cli_rounds import write_copies
 
-    if seed is not None and sample is None:
-        raise click.UsageError("--seed goes with --sample")
-    with _open(project, read_only=True) as master:
-        _sound(master)
-        report = assign(master, coder, out, _split(article_ids), sample, seed)
-    click.echo(report.summary())
+    write_copies(project, coders, out, out_dir, round_name, article_ids, sample, overlap, seed)
 
 
 @cli.command("merge")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def merge_cmd(project: str, files: tuple[str, ...]) -> None:
+@click.option("--dry-run", is_flag=True, help="Print what would change, refused files with "
+              "their reasons, and write nothing (works on a read-only master).")
+def merge_cmd(project: str, files: tuple[str, ...], dry_run: bool) -> None:
     """Merge coders' returned FILES into the master PROJECT (annotations, notes, statuses).
 
     Articles are matched by the hash of their text; a span's UUID must name the same article,
@@ -330,10 +356,12 @@ def merge_cmd(project: str, files: tuple[str, ...]) -> None:
     deletions are kept, and edits both files made are listed as conflicts. Merging a file twice,
     or files in another order, gives the same master. The FILES are only read. All or nothing.
     """
-    from annotator.core.merge import merge
+    from annotator.cli_progress import progress_bar
+    from annotator.core.merge import merge_at
 
-    with _open(project) as master:
-        report = merge(master, list(files))
+    _opened.append(project)
+    with progress_bar("merging") as progress:
+        report = merge_at(project, list(files), progress=progress, preview=dry_run)
     click.echo(report.summary())
 
 
@@ -341,34 +369,49 @@ def merge_cmd(project: str, files: tuple[str, ...]) -> None:
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Folder for summary.csv, pairwise.csv, per_article.csv, disagreements.csv, "
-              "codes_confusion.csv, label_confusion.csv, and coder_vs_gold.csv (with a gold "
-              "standard).")
+              "codes_confusion.csv, label_confusion.csv, coder_vs_gold.csv (with a gold "
+              "standard) and rounds.csv (with calibration rounds).")
 @click.option("--coders", help="Comma-separated coders (default: all who marked an article done).")
 @click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
+@click.option("--round", "round_name", help="Only the articles of this calibration round.")
 @click.option("--encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
               show_default=True, help="utf-8-sig (UTF-8 with BOM) opens in any Excel since "
               "2016; cp932 for older Japanese Excel.")
 def agreement_cmd(
-    project: str, out: str, coders: str | None, article_ids: str | None, encoding: str
+    project: str, out: str, coders: str | None, article_ids: str | None,
+    round_name: str | None, encoding: str,
 ) -> None:
-    """Compute inter-annotator agreement and write CSV reports that open in Excel."""
+    """Compute inter-annotator agreement and write CSV reports that open in Excel; with
+    calibration rounds also rounds.csv, the agreement round by round."""
+    from annotator.cli_progress import progress_bar
     from annotator.core.report_files import write_report
     from annotator.core.reports import agreement_report
+    from annotator.core.round_trend import round_trend
 
     with _open(project, read_only=True) as proj:
         _sound(proj)
-        report = agreement_report(proj, _split(coders), _split(article_ids))
+        report = agreement_report(proj, _split(coders), _split(article_ids), round=round_name)
+        trend = None
+        if proj.rounds.list():
+            with progress_bar("rounds") as progress:
+                trend = round_trend(proj, _split(coders), progress=progress)
     if len(report.coders) < 2:
         click.echo(
             f"note: only {len(report.coders)} coder(s) to compare; measures are empty", err=True
         )
-    written = write_report(report, Path(out), encoding)
+    written = write_report(report, Path(out), encoding, trend)
     click.echo(f"{len(report.coders)} coder(s), {report.n_articles} article(s)")
     alphas = ("krippendorff_alpha", "krippendorff_alpha_ordinal", "unitizing_alpha")
     for row in report.summary:
         if row.measure in alphas and row.level != "article":
             value = "—" if row.value is None else f"{row.value:.3f}"
             click.echo(f"  {row.measure:<26} {row.level:<12} {row.label:<24} {value}")
+    if trend:
+        from annotator.cli_rounds import print_table
+        from annotator.core.round_trend import trend_table
+
+        click.echo("krippendorff_alpha on tokens, round by round:")
+        print_table(trend_table(trend))
     click.echo("wrote " + ", ".join(str(p) for p in written))
 
 
@@ -445,6 +488,13 @@ def selfcheck_cmd(report_file: str | None) -> None:
     click.echo(text, nl=False)
     if not ok:
         sys.exit(1)
+
+
+# `round` and `progress`: cli_rounds reaches this module only inside its commands (no cycle).
+from annotator.cli_rounds import progress_cmd, round_group  # noqa: E402
+
+cli.add_command(round_group)
+cli.add_command(progress_cmd)
 
 
 def main(argv: list[str] | None = None) -> None:

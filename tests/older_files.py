@@ -6,10 +6,25 @@ import sqlite3
 from pathlib import Path
 
 
+def make_format_5(path: Path) -> None:
+    """The file as format 5 wrote it: no calibration rounds (migration 6)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        _drop_rounds(conn)
+        conn.execute("PRAGMA user_version = 5")
+    conn.close()
+
+
+def _drop_rounds(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP TABLE round_articles")
+    conn.execute("DROP TABLE rounds")
+
+
 def make_format_2(path: Path) -> None:
     """The file as format 2 wrote it: no revisions (migration 3), no article codes (4)."""
     conn = sqlite3.connect(path)
     with conn:
+        _drop_rounds(conn)
         conn.execute("DROP TABLE article_codes")
         for table in ("gold_spans", "gold_codes", "adjudication"):
             conn.execute(f"DROP TABLE {table}")

@@ -102,7 +102,9 @@ def annotation_window(path: Path) -> QWidget:
 
 
 def agreement_window(path: Path) -> QWidget:
-    window = build_main_window(path, "lead")
+    from annotator.gui.app import build_adjudication_window
+
+    window = build_adjudication_window(path)  # the lead's window: no coder registered
     window.show()
     agreement = window.show_agreement()
     agreement.resize(1200, 700)
@@ -111,14 +113,14 @@ def agreement_window(path: Path) -> QWidget:
 
 
 def adjudication_window(path: Path) -> QWidget:
-    from annotator.core.importers import TextFilter, import_paths
     from annotator.gui.app import build_adjudication_window
-
-    seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+    from shot_seeds import add_seeds
     with Project.create(path) as project:
-        import_paths(project, [seeds[0]], text_filter=TextFilter(cut_at="更多新聞"))
-        import_paths(project, [seeds[1]], text_filter=TextFilter(lines=(2, None)))
+        add_seeds(project)
         three_coders(project)
+        first, second = project.articles.ids()[:2]
+        project.statuses.set(second, "carol", "in_progress")  # the list shows every status
+        project.rounds.add("training 1", "2026-12-01", [first, second])
     window = build_adjudication_window(path)
     window.resize(1440, 860)
     window.move(0, 0)

@@ -2,42 +2,37 @@
 
 One call of :func:`import_paths` is one transaction: if any file, row or line is bad, the error
 names it and nothing of that call is stored. The same text imported again is skipped and
-reported, never duplicated.
+reported, never duplicated. What of each text is kept (``--lines``/``--cut-at``, ``--clean``, the
+app's per-record choices) is decided in :mod:`annotator.core.import_text`; storing one record is
+:mod:`annotator.core.import_store`.
 """
 from __future__ import annotations
 
-import uuid as uuid_mod
-from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.core import safejson
+from annotator.core.cleanup import PageCleanup
 from annotator.core.encoding import decode_bytes
-from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.gold_io import store_gold
-from annotator.core.import_rows import stamp
-from annotator.core.limits import (
-    MAX_DATA_FILE_BYTES,
-    MAX_TEXT_CHARS,
-    MAX_TXT_FILE_BYTES,
-    first_few,
-    short_repr,
-)
+from annotator.core.errors import InputError
+from annotator.core.import_store import store_record
+from annotator.core.import_text import ArticleChoice, CutAtMisses, Prepared
+from annotator.core.import_text import prepare_text as prepare_record
+from annotator.core.limits import MAX_DATA_FILE_BYTES, MAX_TEXT_CHARS, MAX_TXT_FILE_BYTES
 from annotator.core.parallel import BoundsWorkers
 from annotator.core.read_csv import read_csv, read_txt
 from annotator.core.read_jsonl import read_jsonl
-from annotator.core.records import ArticleRecord, CodeRecord, default_title
-from annotator.core.store import Project, now
-from annotator.core.store.codes import check_answer, encode
-from annotator.core.store.rowkinds import CODES, SPANS, STATUS
-from annotator.core.store.sync import apply_rows
-from annotator.core.text import text_sha256
+from annotator.core.progress import Progress, report as report_progress
+from annotator.core.records import ArticleRecord
+from annotator.core.store import Project
 from annotator.core.textfilter import TextFilter, parse_line_range
-from annotator.core.tokenizer import token_bounds, tokenizer_id
+from annotator.core.tokenizer import tokenizer_id
+from annotator.core.trim import trim_article
 
-__all__ = ["ImportReport", "TextFilter", "import_paths", "parse_line_range", "trim_article"]
+__all__ = ["ArticleChoice", "ImportReport", "TextFilter", "import_at", "import_paths",
+           "parse_line_range", "trim_article"]
 
 SUPPORTED = (".txt", ".csv", ".jsonl")
 _CSV_FIELDS = ("id", "title", "source", "published", "text")
@@ -50,9 +45,12 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     annotations: int = 0
     encodings: dict[str, str] = field(default_factory=dict)  # file -> encoding used
+    cleanups: list[tuple[str, PageCleanup]] = field(default_factory=list)  # (origin, clean-up)
 
     def summary(self) -> str:
         lines = [f"imported {len(self.added)} article(s), {self.annotations} annotation(s)"]
+        lines += [f"{origin}: removed {cleanup.describe()}"
+                  for origin, cleanup in self.cleanups if cleanup.changed]
         lines += [f"skipped {origin}: {reason}" for origin, reason in self.skipped]
         lines += self.notes
         return "\n".join(lines)
@@ -101,7 +99,12 @@ def _read(path: Path, encoding: str | None, report: ImportReport) -> str:
 # --- the import ---------------------------------------------------------------------------
 
 
-def _files(paths: list[Path], report: ImportReport) -> Iterator[tuple[Path, str]]:
+def _files(paths: list[Path], report: ImportReport) -> list[tuple[Path, str]]:
+    """(file, default external id) for every importable file named or inside a folder."""
+    return list(_walk(paths, report))
+
+
+def _walk(paths: list[Path], report: ImportReport) -> Iterator[tuple[Path, str]]:
     """(file, default external id) for every importable file named or inside a folder."""
     for path in paths:
         if path.is_dir():
@@ -127,19 +130,35 @@ def _files(paths: list[Path], report: ImportReport) -> Iterator[tuple[Path, str]
 def read_records(
     paths: list[Path], encoding: str | None, report: ImportReport
 ) -> Iterator[ArticleRecord]:
-    for path, default_id in _files(paths, report):
-        text = _read(path, encoding, report)
-        suffix = path.suffix.lower()
-        if suffix == ".txt":
-            yield from read_txt(path, default_id, text)
-        elif suffix == ".csv":
-            for k, record in enumerate(read_csv(path, text), start=1):
-                record.external_id = record.external_id or f"{default_id}-{k}"
-                yield record
-        else:
-            for k, record in enumerate(read_jsonl(path, text), start=1):
-                record.external_id = record.external_id or f"{default_id}-{k}"
-                yield record
+    """Every record of every file named."""
+    for _number, _files_count, record in _numbered_records(paths, encoding, report):
+        yield record
+
+
+def _numbered_records(
+    paths: list[Path], encoding: str | None, report: ImportReport,
+    encodings: Mapping[str, str] | None = None, stored: list[int] | None = None,
+    progress: Progress | None = None,
+) -> Iterator[tuple[int, int, ArticleRecord]]:
+    """(file number, number of files, record) for every record of every file named, each
+    file in its own encoding when ``encodings`` has it (by path as given or found).
+    ``progress`` hears of each file read, counting the ``stored[0]`` files stored so far."""
+    files = _files(paths, report)
+    for number, (path, default_id) in enumerate(files):
+        report_progress(progress, stored[0] if stored else 0, len(files), path.name)
+        text = _read(path, (encodings or {}).get(str(path), encoding), report)
+        yield from ((number, len(files), record) for record in _parse(path, default_id, text))
+
+
+def _parse(path: Path, default_id: str, text: str) -> Iterator[ArticleRecord]:
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        yield from read_txt(path, default_id, text)
+        return
+    reader = read_csv if suffix == ".csv" else read_jsonl
+    for k, record in enumerate(reader(path, text), start=1):
+        record.external_id = record.external_id or f"{default_id}-{k}"
+        yield record
 
 
 def import_paths(
@@ -148,6 +167,11 @@ def import_paths(
     encoding: str | None = None,
     text_filter: TextFilter | None = None,
     processes: int | None = None,
+    *,
+    clean: bool = False,
+    choices: Mapping[str, ArticleChoice] | None = None,
+    encodings: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Import everything named, in one transaction; see the module docstring.
 
@@ -155,160 +179,88 @@ def import_paths(
     processes (``processes``, default one per core up to 4; 1 keeps it all in this process)
     while this process stores the articles. Token bounds are stored with each article (cue
     spans, which need lemmas, are added the first time it is opened).
+
+    ``clean`` cleans each text without annotations with :func:`~annotator.core.cleanup.
+    clean_page` (not with ``text_filter``: one or the other); ``choices`` overrides lines,
+    title or skips a record by its origin; ``encodings`` gives a file's encoding by its path.
+    ``progress`` hears of every file and every stored record; :class:`~annotator.core.
+    progress.Cancelled` raised by it leaves the project as it was.
     """
     report = ImportReport()
     text_filter = text_filter or TextFilter()
+    if clean and text_filter.active:
+        raise InputError("--clean finds the article's lines itself: give it without "
+                         "--lines/--cut-at")
+    misses = CutAtMisses(text_filter.cut_at) if text_filter.cut_at else None
     labels = set(project.schema.label_ids)
     tok = tokenizer_id()
-    batch: list[tuple[ArticleRecord, str]] = []
+    batch: list[tuple[ArticleRecord, Prepared, int, int]] = []
+    stored = [0]  # files stored so far, for progress that never goes back
+    files = 0
     with project.transaction(), BoundsWorkers(processes) as workers:
-        for record in read_records([Path(p) for p in paths], encoding, report):
-            batch.append((record, prepare_text(record, text_filter, labels, report)))
+        for number, files, record in _numbered_records(
+            [Path(p) for p in paths], encoding, report, encodings, stored, progress
+        ):
+            choice = (choices or {}).get(record.origin)
+            if choice is not None and choice.skip:
+                report.skipped.append((record.origin, "left out in the preview"))
+                continue
+            prepared = prepare_record(record, text_filter, labels, clean=clean, choice=choice,
+                                      misses=misses)
+            if prepared.cleanup is not None:
+                report.cleanups.append((record.origin, prepared.cleanup))
+            batch.append((record, prepared, number, files))
             if len(batch) >= _BATCH:
-                _store_batch(project, batch, workers, tok, report)
+                _store_batch(project, batch, workers, tok, report, progress, stored)
                 batch = []
-        _store_batch(project, batch, workers, tok, report)
+        _store_batch(project, batch, workers, tok, report, progress, stored)
+        if misses is not None and misses.note():
+            report.notes.append(misses.note())
+        report_progress(progress, files, files, "")
     return report
+
+
+def import_at(project_path: str | Path, paths: list[str | Path], encoding: str | None = None,
+              text_filter: TextFilter | None = None, processes: int | None = 1,
+              **options: Any) -> ImportReport:
+    """:func:`import_paths` into the project at ``project_path``, opened and closed here: for
+    the app's worker thread, whose SQLite connection must be its own.
+
+    ``processes`` defaults to 1 (tokenize in this process): worker processes forked from a
+    process that runs Qt threads can inherit locks held by other threads and hang.
+    """
+    with Project.open(project_path) as project:
+        return import_paths(project, paths, encoding, text_filter, processes, **options)
 
 
 _BATCH = 2000
 
 
-def _store_batch(
-    project: Project,
-    batch: list[tuple[ArticleRecord, str]],
-    workers: BoundsWorkers,
-    tokenizer: str,
-    report: ImportReport,
-) -> None:
-    all_bounds = workers.map([text for _record, text in batch])
-    for (record, text), bounds in zip(batch, all_bounds):
-        store_record(project, record, text, bounds, tokenizer, report)
-
-
 def prepare_text(
     record: ArticleRecord, text_filter: TextFilter, labels: set[str], report: ImportReport
 ) -> str:
-    """The text as it will be stored, after --lines/--cut-at; checks what needs no project."""
-    text = record.text
-    if text_filter.active:
-        if record.annotations or record.gold:
-            raise InputError(
-                f"{record.origin}: has annotations, so --lines/--cut-at cannot change its text"
-            )
-        try:
-            text, note = text_filter.apply(text)
-        except InputError as exc:
-            raise InputError(f"{record.origin}: {exc}") from None
-        if note:
-            report.notes.append(f"{record.origin}: {note}")
-    if not text.strip():
-        raise InputError(f"{record.origin}: the text is empty")
-    if not (record.external_id or "").strip():
-        raise InputError(f"{record.origin}: the article id is empty")
-    for ann in record.annotations:
-        if ann.label not in labels:
-            raise InputError(
-                f"{record.origin}: unknown label {short_repr(ann.label)}; this project's labels "
-                f"are: {first_few(sorted(labels))}"
-            )
+    """The text as it will be stored after --lines/--cut-at (notes go to ``report``); checks
+    what needs no project. The import itself uses :func:`annotator.core.import_text.
+    prepare_text`, which also cleans and applies the preview's choices."""
+    misses = CutAtMisses(text_filter.cut_at) if text_filter.cut_at else None
+    text = prepare_record(record, text_filter, labels, misses=misses).text
+    if misses is not None and misses.note():
+        report.notes.append(misses.note())
     return text
 
 
-def store_record(
+def _store_batch(
     project: Project,
-    record: ArticleRecord,
-    text: str,
-    bounds: array,
+    batch: list[tuple[ArticleRecord, Prepared, int, int]],
+    workers: BoundsWorkers,
     tokenizer: str,
     report: ImportReport,
+    progress: Progress | None,
+    stored: list[int],
 ) -> None:
-    """Store one prepared article with its token bounds, annotations and statuses (or skip a
-    text the project already has)."""
-    sha = text_sha256(text)
-    existing = project.articles.by_sha(sha)
-    if existing is not None:
-        other = project.articles.get(existing).external_id
-        report.skipped.append((record.origin, f"same text as article {other!r}, not imported again"))
-        return
-    external_id = (record.external_id or "").strip()
-    if project.articles.by_external_id(external_id) is not None:
-        raise InputError(
-            f"{record.origin}: id {external_id!r} is already used by another article with a "
-            "different text; give this one another id"
-        )
-    project.articles.add(
-        external_id=external_id,
-        text=text,
-        title=record.title or default_title(text),
-        source=record.source,
-        published=record.published,
-        meta=record.meta,
-        origin=record.origin,
-        bounds=bounds,
-        tokenizer=tokenizer,
-        sha256=sha,
-    )
-    fresh = [ann.uuid for ann in record.annotations if ann.revision is None and ann.uuid]
-    for uuid in fresh:
-        if fresh.count(uuid) > 1 or project.db.execute(
-            "SELECT 1 FROM annotations WHERE uuid = ?", [uuid]
-        ).fetchone():
-            raise InputError(f"{record.origin}: an annotation with uuid {uuid} already exists")
-    spans = [
-        stamp(project, {
-            "uuid": ann.uuid or str(uuid_mod.uuid4()), "coder": ann.coder, "label": ann.label,
-            "start_offset": ann.start, "end_offset": ann.end, "text": text[ann.start:ann.end],
-            "note": ann.note, "created_at": ann.created_at or ann.updated_at or now(),
-            "updated_at": ann.updated_at, "deleted_at": ann.deleted_at, "article_sha": sha,
-        }, ann.revision)
-        for ann in record.annotations
-    ]
-    statuses = [
-        stamp(project, {"coder": coder, "status": status, "article_sha": sha,
-                        "updated_at": record.status_revisions.get(coder, (None, None))[0]},
-              record.status_revisions.get(coder, (None, None))[1])
-        for coder, status in record.status.items()
-    ]
-    answers = [
-        stamp(project, {"coder": code.coder, "variable": code.variable, "article_sha": sha,
-                        "value": encode(_checked_answer(project, record, code)),
-                        "updated_at": code.updated_at}, code.revision)
-        for code in record.codes
-    ]
-    try:
-        apply_rows(project, SPANS, spans, record.origin)
-        apply_rows(project, STATUS, statuses, record.origin)
-        apply_rows(project, CODES, answers, record.origin)
-    except AnnotatorError as exc:
-        message = str(exc)
-        raise InputError(message if message.startswith(record.origin)
-                         else f"{record.origin}: {message}") from None
-    if record.gold is not None:
-        store_gold(project, project.articles.by_sha(sha), text, record.gold, record.origin)
-    report.annotations += len(spans)
-    report.added.append((external_id, record.origin))
-
-
-def _checked_answer(project: Project, record: ArticleRecord, code: CodeRecord) -> Any:
-    """An answer checked against the project's schema, or a refusal naming line and path."""
-    where = code.path if code.path.startswith(record.origin) else f"{record.origin} {code.path}"
-    try:
-        return check_answer(project.schema, code.variable, code.value)
-    except AnnotatorError as exc:
-        raise InputError(f"{where}: {exc}") from None
-
-
-def trim_article(project: Project, ref: str, text_filter: TextFilter) -> str:
-    """Cut an article that nobody has annotated yet down to its article part; returns a note."""
-    article = project.articles.find(ref)
-    text, note = text_filter.apply(article.text)
-    if not text.strip():
-        raise InputError(f"article {article.external_id!r}: nothing would be left of the text")
-    if text == article.text:
-        return f"article {article.external_id!r} unchanged" + (f" ({note})" if note else "")
-    project.articles.replace_text(article.id, text, token_bounds(text), tokenizer_id())
-    return (
-        f"article {article.external_id!r}: {len(article.text)} -> {len(text)} characters"
-        + (f" ({note})" if note else "")
-    )
+    all_bounds = workers.map([prepared.text for _record, prepared, _n, _of in batch])
+    for (record, prepared, number, files), bounds in zip(batch, all_bounds):
+        stored[0] = number
+        report_progress(progress, number, files, Path(record.origin).name)
+        store_record(project, record, prepared.text, bounds, tokenizer, report,
+                     title=prepared.title)

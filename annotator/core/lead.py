@@ -26,7 +26,7 @@ from annotator.core.gold_commands import (
     SetGoldAnswer,
 )
 from annotator.core.gold_fill import provenance
-from annotator.core.model import Annotation, Change, GoldSpan
+from annotator.core.model import Annotation, ArticleSummary, Change, GoldSpan
 from annotator.core.session import OpenArticle, ProjectSession, tokens_and_cues
 from annotator.core.spans import TokenIndex
 from annotator.core.store import Project
@@ -53,13 +53,15 @@ class Lane:
 
 @dataclass(frozen=True)
 class LeadRow:
-    """One article in the lead's list: its adjudication status and the coders who are done."""
+    """One article in the lead's list: its adjudication status, the coders who are done and
+    every coder's status (``statuses`` has a key for each coder of the project)."""
 
     id: int
     external_id: str
     title: str
     status: str
     done: tuple[str, ...]
+    statuses: dict[str, str] = field(default_factory=dict)
 
 
 def agreement_class(span: Annotation, others: dict[str, list[Annotation]]) -> str:
@@ -86,11 +88,24 @@ class LeadSession(ProjectSession):
         self.lead = lead
 
     def articles(self) -> list[LeadRow]:
+        """Every article in import order, with its adjudication status and each coder's."""
         statuses = self.project.gold.statuses()
-        done = self.project.statuses.done()
-        return [LeadRow(a.id, a.external_id, a.title, statuses.get(a.id, "not_started"),
-                        tuple(sorted(done.get(a.id, ()))))
-                for a in self.project.articles.summaries()]
+        summaries = self.project.articles.summaries()
+        coders = self._coders_of(summaries)
+        rows = []
+        for a in summaries:
+            mine = {c: a.status(c) for c in coders}
+            rows.append(LeadRow(a.id, a.external_id, a.title, statuses.get(a.id, "not_started"),
+                                tuple(c for c in coders if mine[c] == "done"), mine))
+        return rows
+
+    def _coders_of(self, summaries: list[ArticleSummary]) -> list[str]:
+        """The coders the list has a column for, sorted: those registered and any with a
+        status (a merged copy's coder has both)."""
+        names = set(self.project.coders.names())
+        for a in summaries:
+            names.update(a.statuses)
+        return sorted(names)
 
     def status(self, article_id: int) -> str:
         return self.project.gold.status(article_id)

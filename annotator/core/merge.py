@@ -9,43 +9,77 @@ conflict, resolved the same way in any order and listed. Merging the same file t
 nothing, and merging A then B gives the same master as B then A. Returned files are opened
 read-only and never written. One merge command is one transaction: any refusal leaves the
 master as it was.
+
+A *preview* (``merge(..., preview=True)``, ``annotator merge --dry-run``, the app's Merge dialog)
+runs exactly the same merge inside the transaction and rolls it all back, so what it reports is
+what a merge would do and nothing is written (not even the master's revision clock). Unlike a
+merge it does not stop at a refused file: the file is listed with its reason (each file is
+merged under a savepoint, undone if refused) and the other files are still previewed. A
+read-only master is previewed on a copy in memory.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.progress import Cancelled, Progress, tracked
 from annotator.core.schema import Schema
 from annotator.core.store import Project
+from annotator.core.store.connection import Connection
 from annotator.core.store.rowkinds import CODES, SPANS, STATUS
 from annotator.core.store.sync import SyncCounts, apply_rows, read_rows
 
 
 @dataclass
 class FileMerge:
-    """What one returned file brought."""
+    """What one returned file brought (or, in a preview, why it would be refused)."""
 
     path: Path
     spans: SyncCounts = field(default_factory=SyncCounts)
     statuses: SyncCounts = field(default_factory=SyncCounts)
     codes: SyncCounts = field(default_factory=SyncCounts)
+    #: in a preview: the one-line reason this file would be refused ('' if it would merge)
+    refused: str = ""
+    #: the coder the copy was made for (its ``assigned_coder``), '' if unknown
+    copy_coder: str = ""
 
     @property
     def coders(self) -> set[str]:
         return self.spans.coders | self.statuses.coders | self.codes.coders
 
     @property
+    def who(self) -> str:
+        """The coders whose rows the file holds, else the coder it was made for."""
+        return ", ".join(sorted(self.coders)) or self.copy_coder or "no coder"
+
+    @property
     def conflicts(self) -> list[str]:
         return self.spans.conflicts + self.statuses.conflicts + self.codes.conflicts
 
+    @property
+    def status_changes(self) -> int:
+        st = self.statuses
+        return st.added + st.changed + st.removed
+
+    @property
+    def answers(self) -> int:
+        """New, changed and cleared answers to the article codes."""
+        c = self.codes
+        return c.added + c.changed + c.removed
+
     def line(self) -> str:
-        who = ", ".join(sorted(self.coders)) or "no coder"
-        s, st, c = self.spans, self.statuses, self.codes
-        status_changes = st.added + st.changed + st.removed
-        answers = c.added + c.changed + c.removed
+        who = self.who
+        if self.refused:
+            return f"{self.path} ({who}): refused: {self.refused}"
+        s, c = self.spans, self.codes
+        status_changes = self.status_changes
+        answers = self.answers
         if not (s.added or s.changed or s.removed or s.tombstones or status_changes
                 or answers or self.conflicts):
             return f"{self.path} ({who}): nothing new ({s.unchanged} span(s) already merged)"
@@ -68,9 +102,22 @@ class FileMerge:
 @dataclass
 class MergeReport:
     files: list[FileMerge] = field(default_factory=list)
+    #: True for a preview: nothing was written
+    preview: bool = False
+
+    @property
+    def refused(self) -> list[FileMerge]:
+        return [f for f in self.files if f.refused]
 
     def summary(self) -> str:
-        return "\n".join(f.line() for f in self.files) or "no files merged"
+        text = "\n".join(f.line() for f in self.files) or "no files merged"
+        if not self.preview:
+            return text
+        text += "\ndry run: nothing was written"
+        if self.refused:
+            text += (f"; {len(self.refused)} file(s) would be refused, and a merge refuses "
+                     "all files then: leave the refused ones out or fix them")
+        return text
 
 
 def schema_differences(master: Schema, other: Schema) -> list[str]:
@@ -92,19 +139,103 @@ def schema_differences(master: Schema, other: Schema) -> list[str]:
     return notes[:10]
 
 
-def merge(master: Project, paths: list[str | Path]) -> MergeReport:
-    """Bring the coders' spans, notes, statuses and answers from ``paths`` into ``master``."""
-    report = MergeReport()
-    with master.transaction():
+def merge(
+    master: Project, paths: Sequence[str | Path], progress: Progress | None = None,
+    preview: bool = False,
+) -> MergeReport:
+    """Bring the coders' spans, notes, statuses and answers from ``paths`` into ``master``.
+
+    ``progress`` is told each file's name before it is merged; :class:`Cancelled` from it
+    leaves the master as it was. ``preview``: compute everything, write nothing, and list a
+    refused file with its reason instead of refusing them all (see the module doc)."""
+    files = [Path(p) for p in paths]
+    if preview and master.read_only:
+        with _scratch_copy(master) as scratch:
+            return merge(scratch, files, progress, preview=True)
+    report = MergeReport(preview=preview)
+    with master.transaction(), _savepoint(master, "merge_preview", undo=preview):
         # a merge never adds articles: their hashes are read once, not once per file
         known = {sha for (sha,) in master.db.execute("SELECT sha256 FROM articles")}
         texts: dict = {}  # the master's articles as read by the row sync, read once
-        for path in map(Path, paths):
-            if path.resolve() == master.path.resolve():
-                raise ProjectError(f"{path}: is the master project itself")
-            with Project.open(path, read_only=True) as other:
-                report.files.append(_merge_one(master, other, known, texts))
+        for path in tracked(files, progress, lambda p: p.name):
+            report.files.append(_merge_file(master, path, known, texts, preview))
     return report
+
+
+def merge_at(
+    master_path: str | Path, paths: Sequence[str | Path], progress: Progress | None = None,
+    preview: bool = False,
+) -> MergeReport:
+    """:func:`merge` into the master at ``master_path``, opened here (for a worker thread,
+    whose SQLite connection must be its own). A preview opens a master that cannot be written
+    read-only; a merge refuses it at once, saying why."""
+    with Project.open(master_path) as master:
+        if not preview:
+            master.require_writable()
+        return merge(master, paths, progress, preview)
+
+
+def _merge_file(master: Project, path: Path, known: set[str], texts: dict,
+                preview: bool) -> FileMerge:
+    """One file; in a preview a refusal becomes the file's ``refused`` reason, its rows undone."""
+    coder = ""
+    try:
+        if path.resolve() == master.path.resolve():
+            raise ProjectError(f"{path}: is the master project itself")
+        with Project.open(path, read_only=True) as other:
+            coder = other.assigned_coder or ""
+            with _savepoint(master, "merge_file", undo=False):
+                done = _merge_one(master, other, known, texts)
+            done.copy_coder = coder
+            return done
+    except Cancelled:
+        raise
+    except AnnotatorError as exc:
+        if not preview:
+            raise
+        reason = str(exc)
+        reason = reason.removeprefix(f"{path}: ")
+        return FileMerge(path, refused=reason, copy_coder=coder)
+
+
+@contextmanager
+def _savepoint(project: Project, name: str, undo: bool) -> Iterator[None]:
+    """A savepoint inside the open transaction: undone on an error, and always if ``undo``."""
+    conn = project.db.conn
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        _undo(conn, name)
+        raise
+    if undo:
+        _undo(conn, name)
+    else:
+        conn.execute(f"RELEASE {name}")
+
+
+def _undo(conn: sqlite3.Connection, name: str) -> None:
+    if not conn.in_transaction:  # SQLite rolled everything back already (a full disk)
+        return
+    try:
+        conn.execute(f"ROLLBACK TO {name}")
+        conn.execute(f"RELEASE {name}")
+    except sqlite3.Error:
+        pass  # the transaction's own rollback undoes it
+
+
+@contextmanager
+def _scratch_copy(master: Project) -> Iterator[Project]:
+    """A writable copy in memory of a master that cannot be written, for a preview."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        master.db.conn.backup(memory)
+        memory.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        memory.close()
+        raise
+    with Project(master.path, Connection(memory, read_only=False)) as scratch:
+        yield scratch
 
 
 def _merge_one(master: Project, other: Project, known: set[str], texts: dict) -> FileMerge:

@@ -57,6 +57,16 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class Round:
+    """A calibration round: a named set of articles with a date ("training 1", "main")."""
+
+    id: int
+    name: str  # unique in the project
+    date: str  # ISO date "2026-12-02" or ""
+    article_ids: tuple[int, ...]  # internal article ids, in project order
+
+
+@dataclass(frozen=True)
 class Annotation:
     uuid: str
     article_id: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.errors import InputError
 from annotator.core.import_rows import Revision
 
 
@@ -66,6 +67,24 @@ def default_title(text: str) -> str:
             title = line.strip()
             return title if len(title) <= 80 else title[:79] + "…"
     return ""
+
+
+#: The longest title accepted by ``retitle`` (and the app): a headline, not a paragraph.
+MAX_TITLE_CHARS = 300
+
+
+def check_title(title: str, where: str) -> str:
+    """A title given by hand, stripped; refused in one line (``where`` names the article) when
+    it is empty, runs over several lines or is longer than :data:`MAX_TITLE_CHARS`."""
+    stripped = title.strip()
+    if not stripped:
+        raise InputError(f"{where}: the title is empty; give the headline")
+    if any(ch in stripped for ch in "\n\r\u2028\u2029\x85\v\f"):
+        raise InputError(f"{where}: the title has several lines; give it on one line")
+    if len(stripped) > MAX_TITLE_CHARS:
+        raise InputError(f"{where}: the title has {len(stripped):,} characters; the limit is "
+                         f"{MAX_TITLE_CHARS}")
+    return stripped
 
 
 def is_blank(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""The agreement report as six CSV files, seven with a gold layer (columns documented in README).
+"""The agreement report as six CSV files, seven with a gold layer, plus rounds.csv (the trend
+across calibration rounds) when the project has rounds (columns documented in README).
 
 New columns go at the end of a file, so scripts that read the older columns by position keep
 working.
@@ -6,10 +7,12 @@ working.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core.csvout import render_csv, write_files
 from annotator.core.reports import AgreementReport
+from annotator.core.round_trend import TrendRow
 
 SUMMARY = ("measure", "level", "label", "value", "observed_agreement", "n_units", "n_coders", "note")
 PAIRWISE = ("coder_a", "coder_b", "label", "cohen_kappa", "f1_exact", "f1_overlap", "n_units",
@@ -23,6 +26,15 @@ LABEL_CONFUSION = ("coder_a", "coder_b", "label_a", "label_b", "tokens")
 CODER_VS_GOLD = ("coder", "label", "precision_exact", "recall_exact", "f1_exact",
                  "precision_overlap", "recall_overlap", "f1_overlap", "cohen_kappa", "n_articles",
                  "accuracy")
+TREND = ("round", "date", "label", "measure", "value", "n_articles", "coders")
+
+
+def trend_csv(rows: Sequence[TrendRow]) -> str:
+    """rounds.csv: the agreement of every round, one measure of one label per line."""
+    return render_csv(TREND, (
+        (r.round, r.date, r.label, r.measure, r.value, r.n_articles, ";".join(r.coders))
+        for r in rows
+    ))
 
 
 def report_csvs(report: AgreementReport) -> dict[str, str]:
@@ -61,5 +73,12 @@ def report_csvs(report: AgreementReport) -> dict[str, str]:
     return files
 
 
-def write_report(report: AgreementReport, folder: Path, encoding: str = "utf-8-sig") -> list[Path]:
-    return write_files(folder, report_csvs(report), encoding)
+def write_report(
+    report: AgreementReport, folder: Path, encoding: str = "utf-8-sig",
+    trend: Sequence[TrendRow] | None = None,
+) -> list[Path]:
+    """Write the report's files (and rounds.csv when ``trend`` is given): all or none."""
+    files = report_csvs(report)
+    if trend is not None:
+        files["rounds.csv"] = trend_csv(trend)
+    return write_files(folder, files, encoding)

@@ -16,11 +16,13 @@ from annotator.core import agreement
 from annotator.core.agreement_ordinal import cohen_kappa_quadratic_of, krippendorff_alpha_ordinal
 from annotator.core.code_units import CodeData, CodeUnit, collect_codes
 from annotator.core.coder_vs_gold import CoderVsGold, coder_vs_gold
+from annotator.core.errors import ProjectError
 from annotator.core.label_confusion import LabelConfusionRow, label_confusion
 from annotator.core.store import Project
 from annotator.core.units import ArticleUnits, StudyData, collect
 
 OVERALL = "*"
+CONTEXT = 20  #: characters of text shown each side of a disagreement
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ class Disagreement:
     text: str
     coders_with: tuple[str, ...]
     coders_without: tuple[str, ...]
+    before: str = ""  # up to CONTEXT characters before the stretch, to read it in place
+    after: str = ""  # and after it
 
 
 @dataclass
@@ -138,13 +142,37 @@ def _summary(measure: str, level: str, label: str, result: agreement.Agreement) 
 
 
 def agreement_report(
-    project: Project, coders: list[str] | None = None, articles: list[str] | None = None
+    project: Project, coders: list[str] | None = None, articles: list[str] | None = None,
+    round: str | None = None,
 ) -> AgreementReport:
-    """Everything `annotator agreement` writes, computed from the project."""
+    """Everything `annotator agreement` writes, computed from the project; ``round``: only
+    that calibration round's articles (of ``articles``, if given) and, unless ``coders`` are
+    named, the coders who marked one of them done."""
+    if round is not None:
+        articles, coders = _round_scope(project, round, articles, coders)
     data = collect(project, coders, articles)
     report = build_report(data, collect_codes(project, data))
     report.gold = coder_vs_gold(project, data)
     return report
+
+
+def _round_scope(
+    project: Project, name: str, articles: list[str] | None, coders: list[str] | None
+) -> tuple[list[str], list[str] | None]:
+    """The external ids of a round's articles (within ``articles``) and its default coders."""
+    found = project.rounds.get(name)
+    ids = list(found.article_ids)
+    if articles:
+        wanted = {project.articles.find(ref).id for ref in articles}
+        ids = [a for a in ids if a in wanted]
+    if not ids:
+        raise ProjectError(f"{project.path}: round {found.name!r} has no articles"
+                           + (" among those asked for" if articles else ""))
+    if not coders:
+        done = project.statuses.done()
+        in_round = set().union(*(done.get(a, set()) for a in ids))
+        coders = [c for c in project.coders.names() if c in in_round] or None
+    return [project.articles.get(a, verify=False).external_id for a in ids], coders
 
 
 def build_report(data: StudyData, codes: CodeData | None = None) -> AgreementReport:
@@ -282,6 +310,7 @@ def _disagreements(article: ArticleUnits, label: str, done: list[str]) -> list[D
         Disagreement(
             article.id, article.external_id, article.title, label, start, end,
             article.text[start:end], covering, tuple(c for c in done if c not in covering),
+            article.text[max(0, start - CONTEXT):start], article.text[end:end + CONTEXT],
         )
         for start, end, covering in stretches
         if article.text[start:end].strip()

@@ -8,6 +8,7 @@ reaches past its session into the store.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from annotator.core.commands import (
 )
 from annotator.core.errors import AnnotatorError, BusyError, StaleError
 from annotator.core.history import History
-from annotator.core.model import Annotation, Article, ArticleSummary, Change
+from annotator.core.model import Annotation, Article, ArticleSummary, Change, Round
 from annotator.core.schema import Schema
 from annotator.core.spans import TokenIndex
 from annotator.core.store import Project, validate_coder_name
@@ -32,7 +33,7 @@ from annotator.core.tokenizer import CueSpan, bounds_and_cues, tokenizer_id
 from annotator.core.variables import Answer, Variable, missing_required
 
 if TYPE_CHECKING:
-    from annotator.core.reports import AgreementReport
+    from annotator.core.coder_progress import ProgressRow
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,40 @@ class ProjectSession:
     def assigned_coder(self) -> str | None:
         """The coder a blind copy was made for; None in a master (where the lead works)."""
         return self.project.assigned_coder
+
+    def coders(self) -> list[str]:
+        """Every coder registered in the file (the Agreement window's coder filter)."""
+        return self.project.coders.names()
+
+    def rounds(self) -> list[Round]:
+        """The calibration rounds, in creation order (a copy has those of its articles)."""
+        return self.project.rounds.list()
+
+    # The lead's edits of the rounds (Project → Calibration rounds…). Rounds are master data,
+    # like titles: each edit is saved at once in one transaction and is NOT in the undo history
+    # (undo is for coding and adjudication; a round is changed back by editing it again).
+
+    def add_round(self, name: str, date: str = "", article_ids: Sequence[int] = ()) -> Round:
+        """A new round (outside the undo history; a taken or empty name is refused)."""
+        return self.project.rounds.add(name, date, article_ids)
+
+    def rename_round(self, name: str, new_name: str, date: str | None = None) -> Round:
+        """Rename a round and, when ``date`` is given, set its date (outside the undo history)."""
+        return self.project.rounds.rename(name, new_name, date)
+
+    def set_round_articles(self, name: str, article_ids: Sequence[int]) -> Round:
+        """Replace a round's articles (outside the undo history)."""
+        return self.project.rounds.set_articles(name, article_ids)
+
+    def delete_round(self, name: str) -> None:
+        """Remove a round; its articles and their annotations stay (outside the undo history)."""
+        self.project.rounds.delete(name)
+
+    def progress(self) -> list[ProgressRow]:
+        """Each coder's done / in progress / not started, for all articles and per round."""
+        from annotator.core.coder_progress import coder_progress
+
+        return coder_progress(self.project)
 
     def undo(self) -> Change:
         return self.history.undo(self.project)
@@ -222,13 +257,6 @@ class Session(ProjectSession):
     def as_coder(self, coder: str) -> Session:
         """A session of another coder on the same project (its own undo history)."""
         return Session(self.project, coder)
-
-    def agreement(self) -> AgreementReport:
-        """The agreement report of this project (for leads, on the merged master)."""
-        from annotator.core.reports import agreement_report
-
-        return agreement_report(self.project)
-
 
 
 __all__ = ["MissingAnswers", "OpenArticle", "ProjectSession", "Session", "StaleError",

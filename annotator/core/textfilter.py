@@ -26,6 +26,10 @@ class TextFilter:
     def active(self) -> bool:
         return self.lines is not None or bool(self.cut_at)
 
+    def missing_note(self) -> str:
+        """The note of :meth:`apply` for a text without the ``cut_at`` marker."""
+        return f"--cut-at marker {self.cut_at!r} not found; text kept whole"
+
     def apply(self, text: str) -> tuple[str, str]:
         """Return the kept text and a note for the report ('' when nothing to say)."""
         lines = text.split("\n")
@@ -47,7 +51,7 @@ class TextFilter:
                     lines = lines[:i]
                     break
             else:
-                note = f"--cut-at marker {self.cut_at!r} not found; text kept whole"
+                note = self.missing_note()
         while lines and not lines[-1].strip():
             lines.pop()
         return "\n".join(lines), note

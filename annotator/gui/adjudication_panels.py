@@ -1,5 +1,5 @@
-"""Parts of the adjudication window: the gold text view, the lead's article list and the coders'
-answers to the article codes."""
+"""Parts of the adjudication window: the gold text view, the lead's article list (in
+:mod:`annotator.gui.lead_article_list`) and the coders' answers to the article codes."""
 
 from __future__ import annotations
 
@@ -10,14 +10,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from annotator.core.lead import LeadRow
 from annotator.core.schema import Label, Schema
 from annotator.core.variables import Variable
 from annotator.gui.article_view import ArticleView, _escape
+from annotator.gui.lead_article_list import (
+    ADJ_STATUS_COLORS,
+    ADJ_STATUS_TEXT,
+    LeadArticleList,
+)
 
-ADJ_STATUS_TEXT = {"not_started": "not started", "in_progress": "in progress",
-                   "done": "adjudicated"}
-ADJ_STATUS_COLORS = {"not_started": "#888888", "in_progress": "#b26a00", "done": "#2e7d32"}
+__all__ = ["ADJ_STATUS_COLORS", "ADJ_STATUS_TEXT", "CoderAnswersTree", "GoldView",
+           "LeadArticleList"]
 
 
 class GoldView(ArticleView):
@@ -36,61 +39,6 @@ class GoldView(ArticleView):
             rows.append(f"<span style='color:{label.color}'>■</span> <b>gold: "
                         f"{_escape(label.display_name)}</b> ({_escape(who)}){why}")
         return "<br>".join(rows)
-
-
-class LeadArticleList(QTreeWidget):
-    """objectName ``leadArticles``: title, adjudication status, coders done; ``articleSelected``."""
-
-    articleSelected = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("leadArticles")
-        self.setHeaderLabels(["Article", "Adjudication", "Coders done"])
-        self.setRootIsDecorated(False)
-        self.setColumnWidth(0, 150)
-        self.setColumnWidth(1, 95)
-        self._items: dict[int, QTreeWidgetItem] = {}
-        self.currentItemChanged.connect(self._current)
-
-    def set_rows(self, rows: Sequence[LeadRow]) -> None:
-        self.blockSignals(True)
-        current = self.current_id()
-        self.clear()
-        self._items = {}
-        for row in rows:
-            item = QTreeWidgetItem(self, [row.title or row.external_id, "",
-                                          ", ".join(row.done) or "—"])
-            item.setData(0, Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(0, row.title)
-            self._items[row.id] = item
-            self.update_status(row.id, row.status)
-        if current in self._items:
-            self.setCurrentItem(self._items[current])
-        self.blockSignals(False)
-
-    def update_status(self, article_id: int, status: str) -> None:
-        item = self._items[article_id]
-        item.setText(1, ADJ_STATUS_TEXT[status])
-        item.setData(1, Qt.ItemDataRole.UserRole, status)
-        item.setForeground(1, QBrush(QColor(ADJ_STATUS_COLORS[status])))
-
-    def status_of(self, article_id: int) -> str:
-        return self._items[article_id].data(1, Qt.ItemDataRole.UserRole)
-
-    def ids(self) -> list[int]:
-        return list(self._items)
-
-    def current_id(self) -> int | None:
-        item = self.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
-
-    def select_article(self, article_id: int) -> None:
-        self.setCurrentItem(self._items[article_id])
-
-    def _current(self, item: QTreeWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self.articleSelected.emit(item.data(0, Qt.ItemDataRole.UserRole))
 
 
 class CoderAnswersTree(QTreeWidget):

@@ -71,7 +71,7 @@ class AdjudicationWindow(QMainWindow):
         row.addWidget(self.view, 1)
         column.addLayout(row, 1)
         self.setCentralWidget(centre)
-        self.articles = LeadArticleList()
+        self.articles = LeadArticleList(session.rounds)
         self.coder_list = CoderSpansTree(self.schema)
         self.codes = CodesPanel(self.schema.variables, self.schema.labels)
         self.coder_answers = CoderAnswersTree(self.schema.variables, self.schema.labels)
@@ -79,10 +79,10 @@ class AdjudicationWindow(QMainWindow):
         for widget in (self.coder_list, self.codes, self.coder_answers):
             right.addWidget(widget)
         right.setSizes([380, 260, 200])
-        self._dock("Articles", self.articles, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("Articles", self.articles.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("Coders' spans · gold answers · coders' answers", right,
                    Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks(self.findChildren(QDockWidget), [250, 470], Qt.Orientation.Horizontal)
+        self.resizeDocks(self.findChildren(QDockWidget), [340, 400], Qt.Orientation.Horizontal)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(QLabel(
@@ -150,6 +150,28 @@ class AdjudicationWindow(QMainWindow):
             self.actions_by_name[text.split()[0].lower() + text.split()[-1]] = action
 
         project_menu(self, self.session)
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.agreement_action = tools.addAction(self.tr("Agreement…"))
+        self.agreement_action.setObjectName("agreementAction")
+        self.agreement_action.setStatusTip(self.tr(
+            "Inter-annotator agreement of the coders who have marked articles done"))
+        self.agreement_action.triggered.connect(lambda _c=False: self.show_agreement())
+
+    def show_agreement(self) -> QWidget | None:
+        """Tools → Agreement… on this master; a double-clicked disagreement opens here."""
+        from annotator.gui.agreement_open import open_agreement
+
+        return open_agreement(self)
+
+    def show_place(self, article_id: int, start: int, end: int) -> None:
+        """Open an article with a stretch of its text selected and centred (from the
+        Agreement window)."""
+        self.articles.select_article(article_id)
+        if self.opened is None or self.opened.article.id != article_id:
+            self.open_article(article_id)
+        self.view.select_centred(start, end)
+        self.raise_()
+        self.activateWindow()
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -294,9 +316,7 @@ class AdjudicationWindow(QMainWindow):
     def mark_adjudicated_and_next(self) -> None:
         if not self._edit(lambda: self.session.set_status(self.current_id, "done")):
             return
-        ids = self.articles.ids()
-        after = ids[ids.index(self.current_id) + 1:] + ids[:ids.index(self.current_id)]
-        following = next((i for i in after if self.articles.status_of(i) != "done"), None)
+        following = self.articles.following(self.current_id)
         if following is not None:
             self.articles.select_article(following)
 
@@ -309,6 +329,9 @@ class AdjudicationWindow(QMainWindow):
         self.last_error = message
         self.statusBar().showMessage(message, 8000)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event) -> None:  # noqa: N802
         self.session.close()
+        lock = getattr(self, "instance_lock", None)
+        if lock is not None:  # the file can be opened again at once, in this process too
+            lock.release()
         super().closeEvent(event)

@@ -1,207 +1,73 @@
-"""The Agreement window for leads: pairwise matrices, the summary, the disagreements, the label
-confusion, each coder against gold (with a gold layer), Export.
+"""The Agreement window for leads: filters (coders, round), pairwise matrices, the summary, the
+disagreements, the label confusion, the round by round trend, each coder against gold, Export.
 
-Everything shown comes from one :class:`~annotator.core.reports.AgreementReport`; no measure is
-computed here. Article codes (level ``article_code``) have a pane of their own, because their
-units are articles, not tokens, and their variables are not the frames of the label box.
+Everything shown comes from one :class:`~annotator.core.reports.AgreementReport` (and the
+trend rows); no measure is computed here. The report is computed off the GUI thread by
+:func:`~annotator.gui.agreement_compute.compute`, from the project's path (the worker opens the
+file itself, read-only), both when the window opens
+(:func:`~annotator.gui.agreement_open.open_agreement`, from the coder's or the lead's window)
+and when a filter changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.code_units import CodeUnit
 from annotator.core.errors import AnnotatorError
 from annotator.core.report_files import write_report
-from annotator.core.reports import ARTICLE_CODE, AgreementReport
+from annotator.core.reports import ARTICLE_CODE, OVERALL, AgreementReport, Disagreement
 from annotator.core.schema import Schema
+from annotator.gui.agreement_compute import AgreementSource, compute
+from annotator.gui.agreement_filters import AgreementFilters
+from annotator.gui.agreement_tables import (
+    GOOD,
+    TENTATIVE,
+    cell,
+    code_title,
+    fill_matrix,
+    fmt,
+    table,
+    value_color,
+)
+from annotator.gui.code_agreement_pane import CodeAgreementPane
 from annotator.gui.coder_vs_gold_pane import CoderVsGoldPane
+from annotator.gui.disagreement_pane import DisagreementList
 from annotator.gui.label_confusion_pane import LabelConfusionPane
+from annotator.gui.report_export import export_report
+from annotator.gui.round_trend_pane import RoundTrendPane
+
+if TYPE_CHECKING:
+    from annotator.core.round_trend import TrendRow
+
+__all__ = ["AgreementSource", "AgreementWindow", "compute", "fmt", "value_color"]
 
 MATRIX_MEASURES = {
     "cohen_kappa": "Cohen's κ (tokens)",
     "f1_exact": "Span F1, exact",
     "f1_overlap": "Span F1, overlap",
 }
-CODE_MEASURES = {
-    "cohen_kappa": "Cohen's κ",
-    "cohen_kappa_quadratic": "Cohen's κ, quadratic weights (ordinal)",
-}
-#: Krippendorff's rule of thumb: >= 0.800 reliable, >= 0.667 tentative conclusions only.
-GOOD, TENTATIVE = 0.8, 0.667
 
 
-def value_color(value: float | None) -> QColor:
-    if value is None:
-        return QColor("#E0E0E0")
-    if value >= GOOD:
-        return QColor("#C8E6C9")
-    if value >= TENTATIVE:
-        return QColor("#FFF59D")
-    return QColor("#FFCDD2")
-
-
-def fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
-
-
-def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if tooltip:
-        item.setToolTip(tooltip)
-    return item
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill_matrix(
-    table: QTableWidget, coders: list[str], cell: Callable[[str, str], tuple[float | None, str]]
-) -> None:
-    """A coder x coder matrix; ``cell(a, b)`` gives the value and its tooltip."""
-    table.clear()
-    table.setRowCount(len(coders))
-    table.setColumnCount(len(coders))
-    table.setHorizontalHeaderLabels(coders)
-    table.setVerticalHeaderLabels(coders)
-    for i, a in enumerate(coders):
-        for j, b in enumerate(coders):
-            if i == j:
-                item = _item("")
-                item.setBackground(QColor("#F5F5F5"))
-            else:
-                value, tooltip = cell(a, b)
-                item = _item(fmt(value), tooltip)
-                item.setBackground(value_color(value))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            table.setItem(i, j, item)
-
-
-def code_title(unit: CodeUnit) -> str:
-    """How a variable (or one option of a multi variable) is named in the window."""
-    if unit.option is None:
-        return unit.variable.display_name
-    option = next(o for o in unit.variable.options if o.id == unit.option)
-    return f"{unit.variable.display_name}: {option.display_name}"
-
-
-def answer_text(unit: CodeUnit, answer: object) -> str:
-    if isinstance(answer, bool):
-        return "yes" if answer else "no"
-    option = next((o for o in unit.variable.options if o.id == answer), None)
-    return option.display_name if option else str(answer)
-
-
-class CodeAgreementPane(QWidget):
-    """Agreement on article codes: the summary rows of every variable, and per variable a
-    coder x coder matrix whose tooltips give the answer-against-answer counts."""
-
-    def __init__(self, report: AgreementReport, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("codeAgreement")
-        self.report = report
-        self.code_box = QComboBox()
-        self.code_box.setObjectName("agreementCode")
-        for unit in report.codes:
-            self.code_box.addItem(code_title(unit), unit.id)
-        self.measure_box = QComboBox()
-        self.measure_box.setObjectName("agreementCodeMeasure")
-        for key, title in CODE_MEASURES.items():
-            self.measure_box.addItem(title, key)
-        self.matrix = QTableWidget()
-        self.matrix.setObjectName("agreementCodeMatrix")
-        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary = _table("agreementCodeSummary", [
-            "measure", "variable", "value", "observed", "articles", "coders", "note"])
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Article code:"))
-        top.addWidget(self.code_box, 1)
-        top.addWidget(QLabel("Matrix:"))
-        top.addWidget(self.measure_box, 1)
-        top.addStretch(1)
-        row = QSplitter(Qt.Orientation.Horizontal)
-        row.addWidget(self.matrix)
-        row.addWidget(self.summary)
-        row.setSizes([400, 700])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(row, 1)
-        self.code_box.currentIndexChanged.connect(lambda _i: self.fill_matrix())
-        self.measure_box.currentIndexChanged.connect(lambda _i: self.fill_matrix())
-        self.fill_summary()
-        self.fill_matrix()
-
-    @property
-    def unit(self) -> CodeUnit | None:
-        return next((u for u in self.report.codes if u.id == self.code_box.currentData()), None)
-
-    def fill_summary(self) -> None:
-        titles = {u.id: code_title(u) for u in self.report.codes}
-        rows = [r for r in self.report.summary if r.level == ARTICLE_CODE]
-        self.summary.setRowCount(len(rows))
-        for k, r in enumerate(rows):
-            cells = [r.measure, titles.get(r.label, r.label), fmt(r.value),
-                     fmt(r.observed_agreement), str(r.n_units), str(r.n_coders), r.note]
-            for col, text in enumerate(cells):
-                item = _item(text, r.note or (r.label if col == 1 else ""))
-                if col == 2:
-                    item.setBackground(value_color(r.value))
-                self.summary.setItem(k, col, item)
-
-    def fill_matrix(self) -> None:
-        unit = self.unit
-        ordinal = unit is not None and unit.ordinal
-        quadratic = self.measure_box.model().item(1)
-        quadratic.setEnabled(ordinal)
-        if not ordinal and self.measure_box.currentIndex() == 1:
-            self.measure_box.setCurrentIndex(0)  # refills through the signal
-            return
-        measure = self.measure_box.currentData()
-
-        def cell(a: str, b: str) -> tuple[float | None, str]:
-            if unit is None:
-                return None, ""
-            pair = self.report.pair(a, b, unit.id, ARTICLE_CODE)
-            value = getattr(pair, measure) if pair else None
-            counts = [f"{answer_text(unit, r.answer_a)} / {answer_text(unit, r.answer_b)}: "
-                      f"{r.count}" for r in self.report.confusion(a, b, unit.id) if r.count]
-            lines = [f"{a} × {b}: {fmt(value)} over {pair.n_units if pair else 0} article(s)",
-                     f"answers ({a} / {b}):" if counts else "no article answered by both",
-                     *counts]
-            return value, "\n".join(lines)
-
-        _fill_matrix(self.matrix, self.report.coders, cell)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AgreementWindow", text)
 
 
 class AgreementWindow(QWidget):
@@ -212,144 +78,230 @@ class AgreementWindow(QWidget):
         report: AgreementReport,
         schema: Schema,
         open_place: Callable[[int, int, int], None],
+        source: AgreementSource,
+        trend: Sequence[TrendRow] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("agreementWindow")
-        self.setWindowTitle("Agreement — Framing Annotator")
-        self.resize(1100, 900 if report.codes else 760)
+        self.setWindowTitle(self.tr("Agreement — Framing Annotator"))
+        self.resize(1200, 920 if report.codes else 780)
         self.report = report
         self.schema = schema
-        self._open_place = open_place
+        self.source = source
+        self.round_name: str | None = None  # the round of the report shown
 
+        self.filters = AgreementFilters(source.coders, report.coders, source.rounds)
+        self.filters.changed.connect(self.recompute)
         self.label_box = QComboBox()
         self.label_box.setObjectName("agreementLabel")
-        for label in report.labels:
-            self.label_box.addItem(schema.label(label).display_name, label)
         self.measure_box = QComboBox()
         self.measure_box.setObjectName("agreementMeasure")
         for key, title in MATRIX_MEASURES.items():
-            self.measure_box.addItem(title, key)
+            self.measure_box.addItem(tr(title), key)
         self.matrix = QTableWidget()
         self.matrix.setObjectName("agreementMatrix")
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary = _table("agreementSummary", [
-            "measure", "level", "label", "value", "observed", "units", "coders", "note"])
-        self.disagreements = _table("disagreementList", [
-            "article", "label", "text", "coders with", "coders without", "position"])
-        self.disagreements.doubleClicked.connect(lambda index: self.open_row(index.row()))
-        export = QPushButton("Export CSV…")
+        self.summary = table("agreementSummary", [self.tr(h) for h in (
+            "measure", "level", "label", "value", "observed", "units", "coders", "note")])
+        self.disagreements = DisagreementList(open_place)
+        export = QPushButton(self.tr("Export CSV…"))
         export.setObjectName("exportButton")
         export.clicked.connect(self.export_dialog)
+        self.message = QLabel()
+        self.message.setObjectName("agreementMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
 
+        filters_row = QHBoxLayout()
+        filters_row.addWidget(self.filters, 1)
+        filters_row.addWidget(export)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Frame:"))
+        top.addWidget(QLabel(self.tr("Frame:")))
         top.addWidget(self.label_box, 1)
-        top.addWidget(QLabel("Matrix:"))
+        top.addWidget(QLabel(self.tr("Matrix:")))
         top.addWidget(self.measure_box, 1)
         top.addStretch(1)
-        top.addWidget(export)
-        heading = QLabel(
-            f"{len(report.coders)} coder(s) · {report.n_articles} article(s) · cells: "
-            f"green ≥ {GOOD:.3f}, yellow ≥ {TENTATIVE:.3f}, red below, grey undefined"
-        )
-        heading.setStyleSheet("color: #555")
+        self.heading = QLabel()
+        self.heading.setObjectName("agreementHeading")
+        self.heading.setStyleSheet("color: #555")
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top)
-        upper_layout.addWidget(heading)
+        upper_layout.addWidget(self.heading)
         row = QSplitter(Qt.Orientation.Horizontal)
         row.addWidget(self.matrix)
         row.addWidget(self.summary)
-        row.setSizes([400, 700])
+        row.setSizes([400, 760])
         upper_layout.addWidget(row, 1)
         self.codes = CodeAgreementPane(report)
-        self.codes.setVisible(bool(report.codes))  # a schema without article codes
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(self.codes)
-        self.label_confusion = LabelConfusionPane(report, lambda lab: schema.label(lab).display_name)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("agreementTabs")
-        self.tabs.addTab(self.disagreements, "Disagreements")
-        self.tabs.addTab(self.label_confusion, "Label confusion")
+        self.label_confusion = LabelConfusionPane(report, self.frame_title)
         code_titles = {u.id: code_title(u) for u in report.codes}
         self.coder_vs_gold = CoderVsGoldPane(report, lambda kind, key: (
-            code_titles.get(key, key) if kind == ARTICLE_CODE
-            else schema.label(key).display_name))
-        if report.gold is not None:  # only with a gold layer, as coder_vs_gold.csv
-            self.tabs.addTab(self.coder_vs_gold, "Coder vs gold")
+            code_titles.get(key, key) if kind == ARTICLE_CODE else self.frame_title(key)))
+        self.trend = RoundTrendPane(lambda key: self.row_title(key, code_titles))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("agreementTabs")
+        self.tabs.addTab(self.disagreements, self.tr("Disagreements"))
+        self.tabs.addTab(self.label_confusion, self.tr("Label confusion"))
         splitter.addWidget(self.tabs)
-        splitter.setSizes([380, 260, 240] if report.codes else [420, 0, 340])
+        splitter.setSizes([380, 250, 290] if report.codes else [420, 0, 360])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addLayout(filters_row)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        close = QAction(self.tr("Close"), self)
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.triggered.connect(lambda _c=False: self.close())
+        self.addAction(close)
 
         self.label_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.measure_box.currentIndexChanged.connect(lambda _i: self.fill_matrix())
-        self.refresh()
+        self.set_report(report, trend)
+
+    # --- names -----------------------------------------------------------------------------
+
+    def frame_title(self, label: str) -> str:
+        return self.schema.label(label).display_name if label in self.schema.label_ids else label
+
+    def row_title(self, key: str, code_titles: dict[str, str]) -> str:
+        """A row of the trend: a frame, all frames, or an article code."""
+        if key == OVERALL:
+            return self.tr("all frames")
+        return code_titles.get(key) or self.frame_title(key)
+
+    # --- the report shown ------------------------------------------------------------------
 
     @property
     def label(self) -> str:
         return self.label_box.currentData()
 
+    def set_report(self, report: AgreementReport, trend: Sequence[TrendRow] = ()) -> None:
+        """Show a report (and the trend), keeping the frame and tab chosen."""
+        self.report = report
+        self.trend_rows = list(trend)
+        chosen = self.label_box.currentData()
+        with QSignalBlocker(self.label_box):
+            self.label_box.clear()
+            for label in report.labels:
+                self.label_box.addItem(self.frame_title(label), label)
+            self.label_box.setCurrentIndex(max(0, self.label_box.findData(chosen)))
+        self.codes.setVisible(bool(report.codes))  # a schema without article codes
+        self.codes.set_report(report)
+        self.label_confusion.set_report(report)
+        self.coder_vs_gold.set_report(report)
+        self.trend.set_rows(trend)
+        current = self.tabs.currentWidget()
+        for pane in (self.coder_vs_gold, self.trend):
+            if self.tabs.indexOf(pane) >= 0:
+                self.tabs.removeTab(self.tabs.indexOf(pane))
+        if report.gold is not None:  # only with a gold layer, as coder_vs_gold.csv
+            self.tabs.addTab(self.coder_vs_gold, self.tr("Coder vs gold"))
+        if self.source.rounds:
+            self.tabs.addTab(self.trend, self.tr("Rounds"))
+        if self.tabs.indexOf(current) >= 0:
+            self.tabs.setCurrentWidget(current)
+        round_text = self.round_name or self.tr("all articles")
+        self.heading.setText(self.tr(
+            "{coders} · {round}: {n} article(s) · cells: green ≥ {good}, yellow ≥ {tentative}, "
+            "red below, grey undefined").format(
+            coders=", ".join(report.coders) or self.tr("no coder has marked an article done"),
+            round=round_text, n=report.n_articles, good=f"{GOOD:.3f}",
+            tentative=f"{TENTATIVE:.3f}"))
+        self.refresh()
+
+    def recompute(self) -> None:
+        """The filters changed: compute the report of the checked coders on the chosen round."""
+        coders, round_name = self.filters.coders(), self.filters.round
+        try:
+            result = compute(self, self.source.path, coders, round_name,
+                             bool(self.source.rounds))
+        except AnnotatorError as exc:
+            self.say(str(exc), error=True)
+            return
+        if result is None:
+            self.say(self.tr("Cancelled: the report shown is the one before."), error=True)
+            return
+        self.round_name = round_name
+        self.say("")
+        self.set_report(*result)
+
     def refresh(self) -> None:
         self.fill_matrix()
         self.fill_summary()
-        self.fill_disagreements()
+        self.disagreements.set_rows(self.visible_disagreements())
 
     def fill_matrix(self) -> None:
         measure = self.measure_box.currentData()
 
-        def cell(a: str, b: str) -> tuple[float | None, str]:
+        def value_of(a: str, b: str) -> tuple[float | None, str]:
             pair = self.report.pair(a, b, self.label)
             value = getattr(pair, measure) if pair else None
             units = pair.n_units if pair else 0
-            return value, f"{a} × {b}: {fmt(value)} over {units} token(s)"
+            return value, self.tr("{a} × {b}: {value} over {n} token(s)").format(
+                a=a, b=b, value=fmt(value), n=units)
 
-        _fill_matrix(self.matrix, self.report.coders, cell)
+        fill_matrix(self.matrix, self.report.coders, value_of)
 
     def fill_summary(self) -> None:
         rows = [r for r in self.report.summary
-                if r.label in (self.label, "*") and r.level != ARTICLE_CODE]
+                if r.label in (self.label, OVERALL) and r.level != ARTICLE_CODE]
         self.summary.setRowCount(len(rows))
         for k, r in enumerate(rows):
             cells = [r.measure, r.level, r.label, fmt(r.value), fmt(r.observed_agreement),
                      str(r.n_units), str(r.n_coders), r.note]
             for col, text in enumerate(cells):
-                item = _item(text, r.note)
+                item = cell(text, r.note)
                 if col == 3:
                     item.setBackground(value_color(r.value))
                 self.summary.setItem(k, col, item)
 
-    def visible_disagreements(self) -> list:
+    def visible_disagreements(self) -> list[Disagreement]:
         return [d for d in self.report.disagreements if d.label == self.label]
 
-    def fill_disagreements(self) -> None:
-        rows = self.visible_disagreements()
-        self.disagreements.setRowCount(len(rows))
-        for k, d in enumerate(rows):
-            cells = [d.article_id, d.label, d.text.replace("\n", " ⏎ "), ", ".join(d.coders_with),
-                     ", ".join(d.coders_without), f"{d.start}–{d.end}"]
-            for col, text in enumerate(cells):
-                self.disagreements.setItem(k, col, _item(text, d.title if col == 0 else ""))
-
     def open_row(self, row: int) -> None:
-        d = self.visible_disagreements()[row]
-        self._open_place(d.article, d.start, d.end)
+        self.disagreements.open_row(row)
+
+    # --- export ----------------------------------------------------------------------------
+
+    @property
+    def exported_trend(self) -> list[TrendRow] | None:
+        """rounds.csv is written when the file has rounds (the trend of the checked coders)."""
+        return self.trend_rows if self.source.rounds else None
 
     def export_to(self, folder: Path, encoding: str = "utf-8-sig") -> list[Path]:
-        return write_report(self.report, folder, encoding)
+        """Write the report's files into ``folder`` without asking (scripts, tests)."""
+        return write_report(self.report, folder, encoding, self.exported_trend)
+
+    def export_folder(self, folder: Path) -> list[Path] | None:
+        """Export… once the folder is chosen: creates it, asks before replacing earlier
+        reports (None: the lead said No, nothing written), says what it wrote."""
+        try:
+            written = export_report(self, self.report, folder, self.exported_trend)
+        except AnnotatorError as exc:
+            self.say(str(exc), error=True)
+            return None
+        if written is None:
+            self.say(self.tr("Nothing written: the earlier report in {folder} is kept.").format(
+                folder=folder))
+        else:
+            self.say(self.tr("Wrote {n} file(s) to {folder}: {names}").format(
+                n=len(written), folder=folder, names=", ".join(p.name for p in written)))
+        return written
 
     def export_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export agreement report to folder")
-        if not folder:
-            return
-        try:
-            written = self.export_to(Path(folder))
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, "Export", str(exc))
-            return
-        QMessageBox.information(
-            self, "Export", "Wrote:\n" + "\n".join(str(p) for p in written)
-        )
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export agreement report to "
+                                                                "folder"))
+        if folder:
+            self.export_folder(Path(folder))
+
+    def say(self, text: str, error: bool = False) -> None:
+        """A line above the report: what an export wrote, or what went wrong."""
+        self.message.setStyleSheet("color: #B71C1C" if error else "color: #1B5E20")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

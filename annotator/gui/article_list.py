@@ -1,18 +1,16 @@
-"""The article list: title, length and this coder's status; filter by status; text search."""
+"""The article list: id, title, length and this coder's status; filter by status, by calibration
+round and by text; sort by any column (a click on its header).
+
+The id is the article's id from the import (the file name, a CSV/JSONL ``id``), the one the
+CLI's ``ARTICLE`` arguments and the reports use: 500 articles with one title are told apart by
+it. The list starts in import order; ids sort naturally ("a2" before "a10").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,99 +23,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import STATUSES, ArticleSummary
-from annotator.gui.table_model import ListTableModel
+from annotator.core.model import STATUSES, ArticleSummary, Round
+from annotator.gui.round_filter import RoundFilter
+from annotator.gui.article_table import (
+    CHARS_COLUMN,
+    ID_COLUMN,
+    ID_ROLE,
+    STATUS_COLUMN,
+    STATUS_MARK,
+    STATUS_TEXT,
+    TITLE_COLUMN,
+    ArticleFilter,
+    ArticleListModel,
+    ElideMiddle,
+    tr,
+)
 
-Index = QModelIndex | QPersistentModelIndex
-
-STATUS_TEXT = {"not_started": "Not started", "in_progress": "In progress", "done": "Done"}
-STATUS_MARK = {"not_started": "○", "in_progress": "◐", "done": "●"}
-STATUS_COLOR = {"not_started": "#777777", "in_progress": "#B26B00", "done": "#2E7D32"}
-ID_ROLE = Qt.ItemDataRole.UserRole
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class ArticleListModel(ListTableModel):
-    HEADERS = ("Title", "Chars", "Status")
-
-    def __init__(self, coder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.coder = coder
-        self.rows: list[ArticleSummary] = []
-
-    def set_articles(self, rows: Sequence[ArticleSummary]) -> None:
-        self.set_rows(list(rows))
-
-    def update_status(self, article_id: int, status: str) -> None:
-        for i, row in enumerate(self.rows):
-            if row.id == article_id:
-                statuses = dict(row.statuses)
-                statuses[self.coder] = status
-                self.rows[i] = ArticleSummary(row.id, row.external_id, row.title, row.length, statuses)
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
-                return
-
-    def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(STATUSES, 0)
-        for row in self.rows:
-            counts[row.status(self.coder)] += 1
-        return counts
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        status = row.status(self.coder)
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.title or row.external_id
-            if col == 1:
-                return f"{row.length:,}"
-            return f"{STATUS_MARK[status]} {STATUS_TEXT[status]}"
-        if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            return QColor(STATUS_COLOR[status])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.external_id}\n{row.title}"
-        if role == ID_ROLE:
-            return row.id
-        if role == STATUS_ROLE:
-            return status
-        return None
-
-
-class ArticleFilter(QSortFilterProxyModel):
-    """Rows matching the status filter and the search (search ids come from the core)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.status: str | None = None
-        self.matching: set[int] | None = None
-
-    def set_filter(self, status: str | None, matching: set[int] | None) -> None:
-        self.beginFilterChange()
-        self.status, self.matching = status, matching
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
-        index = self.sourceModel().index(row, 0, parent)
-        if self.status and index.data(STATUS_ROLE) != self.status:
-            return False
-        return self.matching is None or index.data(ID_ROLE) in self.matching
-
+__all__ = ["STATUS_TEXT", "ArticleListPanel"]
 
 class ArticleListPanel(QWidget):
-    """Counts, status filter, search box and the list (objectName ``articleList``)."""
+    """Counts, status and round filters, search box and the list (objectName ``articleList``).
+
+    ``rounds`` gives the project's calibration rounds; it is read again with every
+    :meth:`set_articles`, so the round filter follows ``window.project_changed()``.
+    """
 
     articleSelected = Signal(int)  # noqa: N815
 
     def __init__(
-        self, coder: str, search: Callable[[str], set[int]], parent: QWidget | None = None
+        self, coder: str, search: Callable[[str], set[int]],
+        rounds: Callable[[], Sequence[Round]] | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._search = search
+        self._rounds_source = rounds
         self._filtering = False
         self._shown: int | None = None
         self.model = ArticleListModel(coder, self)
@@ -128,12 +67,14 @@ class ArticleListPanel(QWidget):
         self.counts.setObjectName("articleCounts")
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem("All articles", None)
+        self.status_filter.addItem(tr("All articles"), None)
         for status in STATUSES:
-            self.status_filter.addItem(f"{STATUS_MARK[status]} {STATUS_TEXT[status]}", status)
+            self.status_filter.addItem(f"{STATUS_MARK[status]} {tr(STATUS_TEXT[status])}", status)
+        self.round_filter = RoundFilter(tr("All rounds"))
+        self.round_filter.currentIndexChanged.connect(lambda _i: self._round_changed())
         self.search_box = QLineEdit()
         self.search_box.setObjectName("articleSearch")
-        self.search_box.setPlaceholderText("Search titles and text…")
+        self.search_box.setPlaceholderText(tr("Search titles and text…"))
         self.search_box.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -150,15 +91,20 @@ class ArticleListPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setItemDelegateForColumn(ID_COLUMN, ElideMiddle(self.view))
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ID_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(CHARS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order until a click
+        self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
         top = QHBoxLayout()
         top.addWidget(self.status_filter, 1)
+        top.addWidget(self.round_filter, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search_box)
@@ -168,6 +114,26 @@ class ArticleListPanel(QWidget):
 
     def set_articles(self, rows: Sequence[ArticleSummary]) -> None:
         self.model.set_articles(rows)
+        self.view.setColumnWidth(ID_COLUMN, max(36, min(self.view.sizeHintForColumn(ID_COLUMN),
+                                                        90)))
+        if self._rounds_source is not None:
+            self.set_rounds(self._rounds_source())
+        self.update_counts()
+
+    def set_rounds(self, rounds: Sequence[Round]) -> None:
+        """The round filter's choices: "All articles" and each round (hidden without rounds);
+        the chosen round stays chosen while it exists."""
+        if self.round_filter.set_rounds(rounds):
+            self._round_changed()  # the chosen round is gone
+        elif self.round_filter.currentData() is not None:
+            self.apply_filter()  # its articles may have changed
+
+    def round_chosen(self) -> set[int] | None:
+        """The ids of the round chosen in the filter (None: all articles)."""
+        return self.round_filter.chosen_ids()
+
+    def _round_changed(self) -> None:
+        self.apply_filter()
         self.update_counts()
 
     def update_status(self, article_id: int, status: str) -> None:
@@ -175,11 +141,12 @@ class ArticleListPanel(QWidget):
         self.update_counts()
 
     def update_counts(self) -> None:
-        c = self.model.counts()
+        """This coder's counts, over the chosen round's articles when a round is chosen."""
+        c = self.model.counts(self.round_chosen())
         self.counts.setText(
-            f"{STATUS_MARK['not_started']} {c['not_started']} not started · "
-            f"{STATUS_MARK['in_progress']} {c['in_progress']} in progress · "
-            f"{STATUS_MARK['done']} {c['done']} done"
+            f"{STATUS_MARK['not_started']} {c['not_started']} {tr('not started')} · "
+            f"{STATUS_MARK['in_progress']} {c['in_progress']} {tr('in progress')} · "
+            f"{STATUS_MARK['done']} {c['done']} {tr('done')}"
         )
 
     def apply_filter(self) -> None:
@@ -189,7 +156,8 @@ class ArticleListPanel(QWidget):
         shown = self.current_id() if self._shown is None else self._shown
         self._filtering = True
         try:
-            self.proxy.set_filter(self.status_filter.currentData(), matching)
+            self.proxy.set_filter(self.status_filter.currentData(), matching,
+                                  self.round_chosen())
             self.view.setCurrentIndex(self._proxy_index(shown))
         finally:
             self._filtering = False
@@ -224,16 +192,20 @@ class ArticleListPanel(QWidget):
                 self.search_box.blockSignals(True)
                 self.search_box.clear()
                 self.search_box.blockSignals(False)
+                self.status_filter.blockSignals(True)
                 self.status_filter.setCurrentIndex(0)
-                self.apply_filter()
+                self.status_filter.blockSignals(False)
+                self.round_filter.setCurrentIndex(0)
+                self._round_changed()
         return False
 
     def neighbour(self, article_id: int | None, step: int) -> int | None:
-        """The next (step 1) or previous (-1) visible article after ``article_id`` in list order.
+        """The next (step 1) or previous (-1) visible article after ``article_id`` in list order
+        (as sorted now).
 
         Works when ``article_id`` itself is filtered out (just marked done under "Not started").
         """
-        order = {row.id: i for i, row in enumerate(self.model.rows)}
+        order = self.proxy.order()
         visible = self.visible_ids()
         if article_id not in order:
             return (visible[0] if step > 0 else visible[-1]) if visible else None

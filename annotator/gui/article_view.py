@@ -282,6 +282,18 @@ class ArticleView(QTextEdit):
         cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def select_centred(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` and scroll so the selection sits in the middle of the view
+        (the Agreement window's double-click: the lead reads the stretch in its paragraph)."""
+        self.select_range(start, end)
+        probe = QTextCursor(self.document())
+        probe.setPosition(self.to_qt(start))
+        top = self.cursorRect(probe).top()
+        probe.setPosition(self.to_qt(end))
+        bottom = self.cursorRect(probe).bottom()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + (top + bottom) // 2 - self.viewport().height() // 2)
+
     def _snap_mouse_selection(self) -> None:
         cursor = self.textCursor()
         if not cursor.hasSelection():

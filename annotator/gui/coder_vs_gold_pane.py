@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,24 +65,34 @@ class CoderVsGoldPane(QWidget):
         self.setObjectName("coderVsGold")
         self.report = report
         self._title = title
-        gold = report.gold
         self.coder_box = QComboBox()
         self.coder_box.setObjectName("coderVsGoldCoder")
-        self.coder_box.addItem("all coders", ALL_CODERS)
-        for coder in dict.fromkeys(r.coder for r in (gold.rows if gold else [])):
-            self.coder_box.addItem(coder, coder)
-        self.explanation = QLabel(basis_text(gold) if gold else "No gold standard yet.")
+        self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("color: #555")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("coderVsGoldTable")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        chooser_and_table(self, "Coder:", self.coder_box, self.explanation, self.table)
+        chooser_and_table(self, self.tr("Coder:"), self.coder_box, self.explanation, self.table)
+        self.set_report(report)
+
+    def set_report(self, report: AgreementReport) -> None:
+        """Show another report (the window's filters), keeping the coder chosen if still there."""
+        self.report = report
+        gold = report.gold
+        chosen = self.coder_box.currentData()
+        with QSignalBlocker(self.coder_box):
+            self.coder_box.clear()
+            self.coder_box.addItem(self.tr("all coders"), ALL_CODERS)
+            for coder in dict.fromkeys(r.coder for r in (gold.rows if gold else [])):
+                self.coder_box.addItem(coder, coder)
+            self.coder_box.setCurrentIndex(max(0, self.coder_box.findData(chosen)))
+        self.explanation.setText(basis_text(gold) if gold else self.tr("No gold standard yet."))
         self.fill()
 
     def rows(self) -> list[GoldRow]:

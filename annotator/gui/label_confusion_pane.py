@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,10 +52,6 @@ class LabelConfusionPane(QWidget):
         self._title = title
         self.pair_box = QComboBox()
         self.pair_box.setObjectName("labelConfusionPair")
-        pairs = list(dict.fromkeys((r.coder_a, r.coder_b) for r in report.label_confusion))
-        for a, b in sorted(pairs, key=lambda p: p != (ALL_PAIRS, ALL_PAIRS)):  # all pairs first
-            text = "all pairs (*)" if a == ALL_PAIRS else f"{a} × {b}"
-            self.pair_box.addItem(text, (a, b))
         self.matrix = QTableWidget()
         self.matrix.setObjectName("labelConfusionMatrix")
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -63,7 +59,21 @@ class LabelConfusionPane(QWidget):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("color: #555")
-        chooser_and_table(self, "Coder pair:", self.pair_box, self.explanation, self.matrix)
+        chooser_and_table(self, self.tr("Coder pair:"), self.pair_box, self.explanation,
+                          self.matrix)
+        self.set_report(report)
+
+    def set_report(self, report: AgreementReport) -> None:
+        """Show another report (the window's filters), keeping the pair chosen if it is there."""
+        self.report = report
+        chosen = self.pair_box.currentData()
+        pairs = list(dict.fromkeys((r.coder_a, r.coder_b) for r in report.label_confusion))
+        with QSignalBlocker(self.pair_box):
+            self.pair_box.clear()
+            for a, b in sorted(pairs, key=lambda p: p != (ALL_PAIRS, ALL_PAIRS)):  # all first
+                text = self.tr("all pairs (*)") if a == ALL_PAIRS else f"{a} × {b}"
+                self.pair_box.addItem(text, (a, b))
+            self.pair_box.setCurrentIndex(max(0, self.pair_box.findData(chosen)))
         self.fill()
 
     def rows(self) -> list[LabelConfusionRow]:
@@ -77,10 +87,11 @@ class LabelConfusionPane(QWidget):
         titles = [n if n == none else self._title(n) for n in names]
         a, b = self.pair_box.currentData() or ("", "")
         who_a, who_b = ("coder_a", "coder_b") if a == ALL_PAIRS else (a, b)
-        self.explanation.setText(
-            f"Tokens of the articles both coders marked done: rows are {who_a}'s label, columns "
-            f"{who_b}'s ({none}: no label). A token with several labels of one coder counts "
-            "once per combination." if rows else "Fewer than two coders: nothing to compare.")
+        self.explanation.setText(self.tr(
+            "Tokens of the articles both coders marked done: rows are {a}'s label, columns "
+            "{b}'s ({none}: no label). A token with several labels of one coder counts "
+            "once per combination.").format(a=who_a, b=who_b, none=none) if rows else self.tr(
+            "Fewer than two coders: nothing to compare."))
         self.matrix.clear()
         self.matrix.setRowCount(len(names))
         self.matrix.setColumnCount(len(names))

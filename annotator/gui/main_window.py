@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -61,7 +60,7 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
 
         self.view = ArticleView(self.schema)
         self.setCentralWidget(self.view)
-        self.articles = ArticleListPanel(session.coder, session.search)
+        self.articles = ArticleListPanel(session.coder, session.search, session.rounds)
         self.spans = SpansView(self.schema)
         self.codebook = CodebookPanel(self.schema)
         self.codes = CodesPanel(self.schema.variables, self.schema.labels)
@@ -130,7 +129,8 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         self.codes.answerChanged.connect(self.answer_code)
         # Tab from the text goes to its questions first, then the spans, codebook, article list.
         chain = [self.view, *self.codes.focus_chain(), self.spans, self.codebook,
-                 self.articles.search_box, self.articles.status_filter, self.articles.view]
+                 self.articles.search_box, self.articles.status_filter,
+                 self.articles.round_filter, self.articles.view]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -368,25 +368,18 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
             self.articles.select_article(target)
             self.open_article(target)
 
-    def show_agreement(self) -> AgreementWindow:
-        """Compute agreement on this project and show it (for leads, on the merged master)."""
-        from annotator.gui.agreement_window import AgreementWindow
+    def show_agreement(self) -> AgreementWindow | None:
+        """Compute agreement on this project off the GUI thread and show it (for leads, on the
+        merged master); None if cancelled or the file could not be read (said in a box)."""
+        from annotator.gui.agreement_open import open_agreement
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = self.session.agreement()
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.agreement_window = AgreementWindow(report, self.schema, self.show_place, self)
-        self.agreement_window.show()
-        return self.agreement_window
+        return open_agreement(self)
 
     def show_place(self, article_id: int, start: int, end: int) -> None:
         """Open an article with a stretch of its text selected (from the Agreement window)."""
         self.articles.select_article(article_id)
         self.open_article(article_id)
-        self.view.select_range(start, end)
-        self.view.ensureCursorVisible()
+        self.view.select_centred(start, end)
         self.raise_()
         self.activateWindow()
 

@@ -93,7 +93,9 @@ def test_cut_at_keeps_only_the_article(project: Project, seed_files: list[Path])
 
 def test_cut_at_marker_missing_is_reported(project: Project, seed_files: list[Path]) -> None:
     report = import_paths(project, [seed_files[1]], text_filter=TextFilter(cut_at="更多新聞"))
-    assert report.notes == [f"{seed_files[1]}: --cut-at marker '更多新聞' not found; text kept whole"]
+    assert report.notes == [
+        f"--cut-at marker '更多新聞' not found in 1 of 1 texts (kept whole): {seed_files[1]}"
+    ]
     assert project.articles.find(seed_files[1].stem).text == seed_text(seed_files[1])
 
 

@@ -66,13 +66,14 @@ def test_a_lead_adjudicates_an_article(qtbot, master):
     article = window.current_id
     s = spans[article]
     assert [lane.coder for lane in window.session.lanes(article)] == ["alice", "bob", "carol"]
-    assert window.articles.currentItem().text(2) == "alice, bob, carol"
+    assert window.articles.coders == ["alice", "bob", "carol"]
+    assert [window.articles.currentItem().text(c) for c in (3, 4, 5)] == ["●"] * 3
 
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_G)  # accept what all coders marked identically
     gold = window.session.gold(article)
     assert [(g.label, g.start, g.end) for g in gold] == [s["A"]]
-    assert window.articles.currentItem().text(1) == "in progress"
+    assert window.articles.currentItem().toolTip(2) == "gold: in progress"
 
     # Accept alice's B by clicking it in her lane, then the A key.
     b = next(u for u, a in window.coder_spans.items()

@@ -137,6 +137,16 @@ class Articles:
             self._p.tokens.forget_cues(article_id)
             self._p.tokens.store_bounds(article_id, bounds, tokenizer)
 
+    def set_title(self, article_id: int, title: str) -> None:
+        """Change a title, also once annotated: no offset depends on it. The caller checks the
+        title (annotator.core.records.check_title)."""
+        with self._p.transaction():
+            changed = self._p.db.execute(
+                "UPDATE articles SET title = ? WHERE id = ?", [title, article_id]
+            ).rowcount
+        if not changed:
+            raise ProjectError(f"{self._p.path}: no article with id {article_id}")
+
     def search(self, query: str) -> set[int]:
         """Ids of articles whose id, title or text contains ``query`` (case-insensitive for ASCII)."""
         needle = query.strip().lower()

@@ -209,6 +209,27 @@ MIGRATIONS: tuple[Migration, ...] = (
                 END""",
         ),
     ),
+    Migration(
+        6,
+        "rounds",
+        (
+            # Calibration rounds: named sets of articles with a date ("training 1", "main").
+            # Master data: a blind copy carries the rounds of its own articles, merge and
+            # JSONL ignore them. The id is the creation order (a rename keeps it).
+            """CREATE TABLE rounds (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                date TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE round_articles (
+                round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (round_id, article_id)
+            )""",
+            "CREATE INDEX round_articles_by_article ON round_articles(article_id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -3,7 +3,8 @@ holds the schema and the file's identity and revision clock, and hands the rows 
 
 ``project.articles``, ``project.tokens`` (token and cue caches), ``project.coders``,
 ``project.annotations``, ``project.statuses``, ``project.codes`` (answers to the article
-codes) and ``project.gold`` (the lead's gold standard), each owning its table's SQL and rules.
+codes), ``project.gold`` (the lead's gold standard) and ``project.rounds`` (calibration
+rounds), each owning its table's SQL and rules.
 
 Every public change commits before it returns, so an edit survives a crash the moment it is
 made. A transaction takes the write lock when it begins (``BEGIN IMMEDIATE``) and waits for
@@ -31,6 +32,7 @@ from annotator.core.store.articles import Articles
 from annotator.core.store.codes import Codes
 from annotator.core.store.gold import Gold
 from annotator.core.store.coders import Coders
+from annotator.core.store.rounds import Rounds
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.tokens import TokenCache
 
@@ -61,6 +63,7 @@ class Project:
         self.statuses = Statuses(self)
         self.codes = Codes(self)
         self.gold = Gold(self)
+        self.rounds = Rounds(self)
 
     # --- opening ------------------------------------------------------------------------
 

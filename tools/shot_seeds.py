@@ -1,0 +1,32 @@
+"""The two seed articles (../shared/seeds) as the screenshot scripts import them: cleaned, as a
+lead would import scraped pages (`annotator import --clean`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+
+
+def add_seeds(project) -> None:
+    """Import both seeds into an open project, cleaned of navigation and other stories."""
+    from annotator.core.importers import import_paths
+
+    import_paths(project, SEEDS, clean=True)
+
+
+def study(folder: Path, rounds: list[tuple[str, str, slice]]) -> Path:
+    """A master in ``folder``: the demo articles and the cleaned seeds, with ``rounds`` as
+    (name, date, slice of the article ids)."""
+    from annotator.core.demo import create_demo_project
+
+    path = folder / "study.annot"
+    project = create_demo_project(path)
+    try:
+        add_seeds(project)
+        ids = project.articles.ids()
+        for name, date, part in rounds:
+            project.rounds.add(name, date, ids[part])
+    finally:
+        project.close()
+    return path
