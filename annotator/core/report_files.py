@@ -8,6 +8,7 @@ working.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.csvout import render_csv, write_files
@@ -29,48 +30,68 @@ CODER_VS_GOLD = ("coder", "label", "precision_exact", "recall_exact", "f1_exact"
 TREND = ("round", "date", "label", "measure", "value", "n_articles", "coders")
 
 
-def trend_csv(rows: Sequence[TrendRow]) -> str:
+@dataclass(frozen=True)
+class Table:
+    """One report file before it is written: its columns and its rows of plain values. CSV and
+    workbook writers both render these, so the two can never disagree on a column."""
+
+    header: tuple[str, ...]
+    rows: list[tuple[object, ...]]
+
+
+def trend_table(rows: Sequence[TrendRow]) -> Table:
     """rounds.csv: the agreement of every round, one measure of one label per line."""
-    return render_csv(TREND, (
+    return Table(TREND, [
         (r.round, r.date, r.label, r.measure, r.value, r.n_articles, ";".join(r.coders))
         for r in rows
-    ))
+    ])
 
 
-def report_csvs(report: AgreementReport) -> dict[str, str]:
-    """File name -> CSV text (coder_vs_gold.csv only when the report has gold)."""
-    files = {
-        "summary.csv": render_csv(SUMMARY, (
+def report_tables(report: AgreementReport, trend: Sequence[TrendRow] | None = None
+                  ) -> dict[str, Table]:
+    """File name -> table (coder_vs_gold.csv only when the report has gold, rounds.csv only
+    when ``trend`` is given)."""
+    tables = {
+        "summary.csv": Table(SUMMARY, [
             (r.measure, r.level, r.label, r.value, r.observed_agreement, r.n_units, r.n_coders,
              r.note) for r in report.summary
-        )),
-        "pairwise.csv": render_csv(PAIRWISE, (
+        ]),
+        "pairwise.csv": Table(PAIRWISE, [
             (r.coder_a, r.coder_b, r.label, r.cohen_kappa, r.f1_exact, r.f1_overlap, r.n_units,
              r.level, r.cohen_kappa_quadratic) for r in report.pairwise
-        )),
-        "per_article.csv": render_csv(PER_ARTICLE, (
+        ]),
+        "per_article.csv": Table(PER_ARTICLE, [
             (r.article_id, r.title, r.label, r.krippendorff_alpha, r.n_coders)
             for r in report.per_article
-        )),
-        "disagreements.csv": render_csv(DISAGREEMENTS, (
+        ]),
+        "disagreements.csv": Table(DISAGREEMENTS, [
             (d.article_id, d.title, d.label, d.start, d.end, d.text, ";".join(d.coders_with),
              ";".join(d.coders_without)) for d in report.disagreements
-        )),
-        "codes_confusion.csv": render_csv(CODES_CONFUSION, (
+        ]),
+        "codes_confusion.csv": Table(CODES_CONFUSION, [
             (r.variable, r.coder_a, r.coder_b, r.answer_a, r.answer_b, r.count)
             for r in report.codes_confusion
-        )),
-        "label_confusion.csv": render_csv(LABEL_CONFUSION, (
+        ]),
+        "label_confusion.csv": Table(LABEL_CONFUSION, [
             (r.coder_a, r.coder_b, r.label_a, r.label_b, r.tokens) for r in report.label_confusion
-        )),
+        ]),
     }
     if report.gold is not None:
-        files["coder_vs_gold.csv"] = render_csv(CODER_VS_GOLD, (
+        tables["coder_vs_gold.csv"] = Table(CODER_VS_GOLD, [
             (r.coder, r.label, r.precision_exact, r.recall_exact, r.f1_exact,
              r.precision_overlap, r.recall_overlap, r.f1_overlap, r.cohen_kappa, r.n_articles,
              r.accuracy) for r in report.gold.rows
-        ))
-    return files
+        ])
+    if trend is not None:
+        tables["rounds.csv"] = trend_table(trend)
+    return tables
+
+
+def report_csvs(report: AgreementReport, trend: Sequence[TrendRow] | None = None
+                ) -> dict[str, str]:
+    """File name -> CSV text of :func:`report_tables`."""
+    return {name: render_csv(t.header, t.rows)
+            for name, t in report_tables(report, trend).items()}
 
 
 def write_report(
@@ -78,7 +99,4 @@ def write_report(
     trend: Sequence[TrendRow] | None = None,
 ) -> list[Path]:
     """Write the report's files (and rounds.csv when ``trend`` is given): all or none."""
-    files = report_csvs(report)
-    if trend is not None:
-        files["rounds.csv"] = trend_csv(trend)
-    return write_files(folder, files, encoding)
+    return write_files(folder, report_csvs(report, trend), encoding)

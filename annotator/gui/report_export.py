@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.core.report_files import report_csvs, write_report
+from annotator.core.report_files import report_tables, write_report
 from annotator.core.reports import AgreementReport
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def existing_reports(
 ) -> list[Path]:
     """The files of ``report`` (and rounds.csv with a trend) that a write into ``folder``
     would replace."""
-    names = [*report_csvs(report), *(["rounds.csv"] if trend is not None else [])]
+    names = list(report_tables(report, trend))
     return [folder / name for name in names if (folder / name).exists()]
 
 
