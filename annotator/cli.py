@@ -257,21 +257,31 @@ def tokens_cmd(project: str, article: str) -> None:
 
 @cli.command("export")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "codes", "brat"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["jsonl", "csv", "codes", "xlsx", "brat"]),
               default="jsonl", show_default=True,
               help="jsonl: articles with annotations, statuses and article codes (import reads "
               "it back); csv: one row per span; codes: one row per article and coder with the "
-              "answers to the article codes; brat: a folder of .txt/.ann files.")
+              "answers to the article codes; xlsx: one Excel workbook with the sheets spans, "
+              "codes and statuses; brat: a folder of .txt/.ann files.")
 @click.option("--out", required=True,
-              help="Output file (a folder for brat), or - for standard output (jsonl, csv).")
+              help="Output file (a folder for brat), or - for standard output (jsonl, csv, "
+              "codes).")
 @click.option("--coder", help="Just this coder's work; `gold` for the gold standard (with its "
               "provenance in JSONL).")
-def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
+@click.option("--plain", is_flag=True, help="csv, codes: text cells exactly as they are (no "
+              "' before = + - @), for R and pandas; open in a spreadsheet by its import dialog.")
+def export_cmd(project: str, fmt: str, out: str, coder: str | None, plain: bool) -> None:
     """Export PROJECT's articles and annotations for analysis (R, pandas, spaCy, brat)."""
     from annotator.core.csvout import write_files
     from annotator.core.codes_csv import codes_csv
     from annotator.core.exporters import annotations_csv, brat_files, write_jsonl
     from annotator.core.files import atomic_open
+
+    if plain and fmt not in ("csv", "codes"):
+        raise click.UsageError(f"--plain is for --format csv or codes, not {fmt}")
+    if fmt == "xlsx" and out == "-":
+        raise click.UsageError("xlsx writes a workbook file: give --out FILE.xlsx")
 
     with _open(project, read_only=True) as proj:
         _sound(proj)
@@ -292,16 +302,26 @@ def export_cmd(project: str, fmt: str, out: str, coder: str | None) -> None:
             if fmt == "jsonl":
                 write_jsonl(proj, stream, coder)
             else:
-                stream.write(annotations_csv(proj, coder) if fmt == "csv"
-                             else codes_csv(proj, coder))
+                stream.write(annotations_csv(proj, coder, plain) if fmt == "csv"
+                             else codes_csv(proj, coder, plain))
             stream.flush()
             stream.detach()  # leave stdout open
             return
         target = Path(out)
         if fmt in ("csv", "codes"):
-            table = annotations_csv(proj, coder) if fmt == "csv" else codes_csv(proj, coder)
+            table = (annotations_csv(proj, coder, plain) if fmt == "csv"
+                     else codes_csv(proj, coder, plain))
             write_files(target.parent, {target.name: table})
             click.echo(f"wrote {out}", err=True)
+            return
+        if fmt == "xlsx":
+            from annotator.core.exporters import workbook_tables
+            from annotator.core.xlsx import write_workbook
+
+            sheets = workbook_tables(proj, coder)
+            write_workbook(target, sheets)
+            click.echo(f"wrote {out}: " + ", ".join(f"{name} ({len(t.rows)} row(s))"
+                                                     for name, t in sheets.items()), err=True)
             return
         with atomic_open(target, "w", encoding="utf-8", newline="\n") as fh:
             count = write_jsonl(proj, fh, coder)
@@ -377,9 +397,14 @@ def merge_cmd(project: str, files: tuple[str, ...], dry_run: bool) -> None:
 @click.option("--encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
               show_default=True, help="utf-8-sig (UTF-8 with BOM) opens in any Excel since "
               "2016; cp932 for older Japanese Excel.")
+@click.option("--xlsx", is_flag=False, flag_value="", default=None, metavar="[FILE]",
+              help="Also write the report as one Excel workbook, a sheet per CSV file: to FILE, "
+              "or without FILE to report.xlsx in --out.")
+@click.option("--plain", is_flag=True, help="CSV text cells exactly as they are (no ' before "
+              "= + - @), for R and pandas; open in a spreadsheet by its import dialog.")
 def agreement_cmd(
     project: str, out: str, coders: str | None, article_ids: str | None,
-    round_name: str | None, encoding: str,
+    round_name: str | None, encoding: str, xlsx: str | None = None, plain: bool = False,
 ) -> None:
     """Compute inter-annotator agreement and write CSV reports that open in Excel; with
     calibration rounds also rounds.csv, the agreement round by round."""
@@ -399,7 +424,18 @@ def agreement_cmd(
         click.echo(
             f"note: only {len(report.coders)} coder(s) to compare; measures are empty", err=True
         )
-    written = write_report(report, Path(out), encoding, trend)
+    book = None
+    if xlsx is not None:  # built before any file is written: a cell Excel refuses stops all
+        from annotator.core.report_files import report_tables
+        from annotator.core.xlsx import workbook_bytes
+
+        book = (Path(out) / "report.xlsx" if xlsx == "" else Path(xlsx),
+                workbook_bytes(report_tables(report, trend)))
+    written = write_report(report, Path(out), encoding, trend, plain)
+    if book is not None:
+        from annotator.core.files import atomic_write_many
+
+        written += atomic_write_many(book[0].parent, {book[0].name: book[1]})
     click.echo(f"{len(report.coders)} coder(s), {report.n_articles} article(s)")
     alphas = ("krippendorff_alpha", "krippendorff_alpha_ordinal", "unitizing_alpha")
     for row in report.summary:

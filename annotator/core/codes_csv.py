@@ -3,14 +3,15 @@
 For R, pandas and Excel. ``single`` and ``ordinal`` answers are option ids, ``boolean`` answers
 1/0, and a ``multi`` variable becomes one 0/1 column per option (``variable:option``). A cell is
 empty when the coder gave no answer or the variable does not apply to that article for that
-coder (its answer is then not counted). Written Excel-safe like the other CSV files.
+coder (its answer is then not counted). Written Excel-safe like the other CSV files, or plain
+(text as it is), or as a sheet of a workbook.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from annotator.core.csvout import render_csv
+from annotator.core.csvout import Table, render_csv
 from annotator.core.gold_io import GOLD
 from annotator.core.store import Project
 from annotator.core.variables import Answer, Variable, effective
@@ -59,5 +60,13 @@ def rows(project: Project, only: str | None = None) -> Iterator[list[object]]:
             yield row
 
 
-def codes_csv(project: Project, coder: str | None = None) -> str:
-    return render_csv(columns(project.schema.variables), rows(project, coder))
+def codes_table(project: Project, coder: str | None = None) -> Table:
+    """The table this module describes, for CSV and workbooks alike."""
+    return Table(tuple(columns(project.schema.variables)),
+                 [tuple(row) for row in rows(project, coder)])
+
+
+def codes_csv(project: Project, coder: str | None = None, plain: bool = False) -> str:
+    """:func:`codes_table` as CSV (``plain``: text cells as they are, for R and pandas)."""
+    table = codes_table(project, coder)
+    return render_csv(table.header, table.rows, plain)

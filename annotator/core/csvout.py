@@ -4,6 +4,10 @@ UTF-8 with a byte-order mark and CRLF line ends (Excel needs the BOM to read UTF
 for old Excel, refusing clearly any character CP932 cannot hold. Text cells that Excel would
 take for a formula are prefixed with an apostrophe. Files are written to a temporary name and
 renamed, all together, so a failure leaves no half-written report.
+
+The apostrophe protects a double-click in Excel but stays in the data for everything else (R,
+pandas, LibreOffice's import): ``plain`` mode writes every text cell exactly as it is, for
+analysis programs and for spreadsheets' import dialogs, which let the user set column types.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import io
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -20,6 +25,16 @@ from annotator.core.errors import InputError
 ENCODINGS = ("utf-8-sig", "cp932")  # what a user may choose for reports
 _INTERNAL = ("utf-8",)  # plain UTF-8, for files other tools read (brat)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One file or sheet before it is written: its columns and its rows of plain values. The
+    CSV and workbook writers (:mod:`annotator.core.xlsx`) both render these, so the two can
+    never disagree on a column."""
+
+    header: tuple[str, ...]
+    rows: list[tuple[object, ...]]
 
 
 def excel_cell(value: object) -> str:
@@ -40,12 +55,22 @@ def excel_cell(value: object) -> str:
     return text
 
 
-def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def plain_cell(value: object) -> str:
+    """One cell as text for analysis programs: like :func:`excel_cell`, but text as it is."""
+    if isinstance(value, str):
+        return value
+    return excel_cell(value)
+
+
+def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]], plain: bool = False
+               ) -> str:
+    """CSV text of a table; ``plain``: text cells as they are (no apostrophe), see above."""
+    cell = plain_cell if plain else excel_cell
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([excel_cell(v) for v in row])
+        writer.writerow([cell(v) for v in row])
     return buffer.getvalue()
 
 

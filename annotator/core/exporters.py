@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from annotator.core.csvout import Table, render_csv
 from annotator.core.gold_io import GOLD, as_annotations, gold_object
 from annotator.core.model import Annotation
 from annotator.core.store import Project
@@ -75,17 +76,52 @@ def spans_of(project: Project, coder: str | None = None) -> list[Annotation]:
     return project.annotations.list(coder=coder)
 
 
-def annotations_csv(project: Project, coder: str | None = None) -> str:
+def annotations_table(project: Project, coder: str | None = None) -> Table:
     """One row per live span (for R, pandas, Excel); offsets are code points, end exclusive."""
-    from annotator.core.csvout import render_csv
-
-    articles = {s.id: project.articles.get(s.id) for s in project.articles.summaries()}
-    rows = (
-        (articles[a.article_id].external_id, articles[a.article_id].title, a.coder, a.label,
-         a.start, a.end, a.text, a.note, a.created_at, a.updated_at, a.uuid)
+    articles = {s.id: (s.external_id, s.title) for s in project.articles.summaries()}
+    return Table(ANNOTATION_CSV, [
+        (*articles[a.article_id], a.coder, a.label, a.start, a.end, a.text, a.note,
+         a.created_at, a.updated_at, a.uuid)
         for a in spans_of(project, coder)
-    )
-    return render_csv(ANNOTATION_CSV, rows)
+    ])
+
+
+def annotations_csv(project: Project, coder: str | None = None, plain: bool = False) -> str:
+    """:func:`annotations_table` as CSV (``plain``: text cells as they are, for R and pandas)."""
+    table = annotations_table(project, coder)
+    return render_csv(table.header, table.rows, plain)
+
+
+STATUS_COLUMNS = ("article_id", "title", "coder", "status", "spans")
+
+
+def statuses_table(project: Project, coder: str | None = None) -> Table:
+    """One row per article and coder who has a status or a span there (``gold``: the
+    adjudication status and the gold spans), with that coder's number of live spans."""
+    if coder == GOLD:
+        statuses = {aid: {GOLD: status} for aid, status in project.gold.statuses().items()}
+    else:
+        statuses = project.statuses.all()
+    counts: dict[int, dict[str, int]] = {}
+    for span in spans_of(project, coder):
+        per = counts.setdefault(span.article_id, {})
+        per[span.coder] = per.get(span.coder, 0) + 1
+    rows = []
+    for summary in project.articles.summaries():
+        have, spans = statuses.get(summary.id, {}), counts.get(summary.id, {})
+        for name in sorted(set(have) | set(spans)):
+            if coder is None or name == coder:
+                rows.append((summary.external_id, summary.title, name,
+                             have.get(name, "not_started"), spans.get(name, 0)))
+    return Table(STATUS_COLUMNS, rows)
+
+
+def workbook_tables(project: Project, coder: str | None = None) -> dict[str, Table]:
+    """The sheets of ``export --format xlsx``: spans, codes and statuses."""
+    from annotator.core.codes_csv import codes_table
+
+    return {"spans": annotations_table(project, coder), "codes": codes_table(project, coder),
+            "statuses": statuses_table(project, coder)}
 
 
 def brat_files(project: Project, coder: str | None = None) -> dict[str, str]:

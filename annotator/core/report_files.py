@@ -8,10 +8,9 @@ working.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.csvout import render_csv, write_files
+from annotator.core.csvout import Table, render_csv, write_files
 from annotator.core.reports import AgreementReport
 from annotator.core.round_trend import TrendRow
 
@@ -28,15 +27,6 @@ CODER_VS_GOLD = ("coder", "label", "precision_exact", "recall_exact", "f1_exact"
                  "precision_overlap", "recall_overlap", "f1_overlap", "cohen_kappa", "n_articles",
                  "accuracy")
 TREND = ("round", "date", "label", "measure", "value", "n_articles", "coders")
-
-
-@dataclass(frozen=True)
-class Table:
-    """One report file before it is written: its columns and its rows of plain values. CSV and
-    workbook writers both render these, so the two can never disagree on a column."""
-
-    header: tuple[str, ...]
-    rows: list[tuple[object, ...]]
 
 
 def trend_table(rows: Sequence[TrendRow]) -> Table:
@@ -87,16 +77,16 @@ def report_tables(report: AgreementReport, trend: Sequence[TrendRow] | None = No
     return tables
 
 
-def report_csvs(report: AgreementReport, trend: Sequence[TrendRow] | None = None
-                ) -> dict[str, str]:
-    """File name -> CSV text of :func:`report_tables`."""
-    return {name: render_csv(t.header, t.rows)
+def report_csvs(report: AgreementReport, trend: Sequence[TrendRow] | None = None,
+                plain: bool = False) -> dict[str, str]:
+    """File name -> CSV text of :func:`report_tables` (``plain``: text cells as they are)."""
+    return {name: render_csv(t.header, t.rows, plain)
             for name, t in report_tables(report, trend).items()}
 
 
 def write_report(
     report: AgreementReport, folder: Path, encoding: str = "utf-8-sig",
-    trend: Sequence[TrendRow] | None = None,
+    trend: Sequence[TrendRow] | None = None, plain: bool = False,
 ) -> list[Path]:
     """Write the report's files (and rounds.csv when ``trend`` is given): all or none."""
-    return write_files(folder, report_csvs(report, trend), encoding)
+    return write_files(folder, report_csvs(report, trend, plain), encoding)

@@ -8,16 +8,18 @@ rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
 from annotator.core import agreement
 from annotator.core.agreement_ordinal import cohen_kappa_quadratic_of, krippendorff_alpha_ordinal
+from annotator.core.bootstrap import bootstrap_alphas, draw_seed
 from annotator.core.code_units import CodeData, CodeUnit, collect_codes
 from annotator.core.coder_vs_gold import CoderVsGold, coder_vs_gold
 from annotator.core.errors import ProjectError
 from annotator.core.label_confusion import LabelConfusionRow, label_confusion
+from annotator.core.progress import Progress
 from annotator.core.store import Project
 from annotator.core.units import ArticleUnits, StudyData, collect
 
@@ -35,6 +37,13 @@ class SummaryRow:
     n_units: int
     n_coders: int
     note: str
+    # bootstrap over articles (annotator.core.bootstrap); None / empty when it was off
+    ci_low: float | None = None
+    ci_high: float | None = None
+    q_below: dict[float, float] = field(default_factory=dict)  # threshold -> share below it
+    bootstrap_b: int = 0
+    seed: int | None = None
+    level: float = 0.95
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,9 @@ class AgreementReport:
     codes_confusion: list[ConfusionRow] = field(default_factory=list)
     label_confusion: list[LabelConfusionRow] = field(default_factory=list)  # tokens, label x label
     gold: CoderVsGold | None = None  # each coder against gold; None without a gold layer
+    bootstrap_b: int = 0  # resamples of articles behind each interval; 0: no intervals
+    seed: int | None = None  # the seed of those resamples (drawn when not given)
+    level: float = 0.95  # the intervals' confidence level
 
     def value(self, measure: str, level: str, label: str) -> float | None:
         for row in self.summary:
@@ -143,15 +155,19 @@ def _summary(measure: str, level: str, label: str, result: agreement.Agreement) 
 
 def agreement_report(
     project: Project, coders: list[str] | None = None, articles: list[str] | None = None,
-    round: str | None = None,
+    round: str | None = None, *, bootstrap: int = 2000, seed: int | None = None,
+    level: float = 0.95, progress: Progress | None = None,
 ) -> AgreementReport:
     """Everything `annotator agreement` writes, computed from the project; ``round``: only
     that calibration round's articles (of ``articles``, if given) and, unless ``coders`` are
-    named, the coders who marked one of them done."""
+    named, the coders who marked one of them done. ``bootstrap`` resamples of the articles
+    give every alpha a percentile interval at ``level`` (0: none); ``seed`` None draws one,
+    recorded in the report."""
     if round is not None:
         articles, coders = _round_scope(project, round, articles, coders)
     data = collect(project, coders, articles)
-    report = build_report(data, collect_codes(project, data))
+    report = build_report(data, collect_codes(project, data), bootstrap=bootstrap, seed=seed,
+                          level=level, progress=progress)
     report.gold = coder_vs_gold(project, data)
     return report
 
@@ -175,9 +191,46 @@ def _round_scope(
     return [project.articles.get(a, verify=False).external_id for a in ids], coders
 
 
-def build_report(data: StudyData, codes: CodeData | None = None) -> AgreementReport:
+def build_report(
+    data: StudyData, codes: CodeData | None = None, *, bootstrap: int = 0,
+    seed: int | None = None, level: float = 0.95, progress: Progress | None = None,
+) -> AgreementReport:
     """The report of the spans in ``data`` and, if given, of the article codes in ``codes``
-    (which must have the same coders)."""
+    (which must have the same coders); with ``bootstrap`` > 0 every alpha gets an interval
+    (:func:`annotator.core.bootstrap.bootstrap_alphas`; ``seed`` None draws one)."""
+    report = _point_report(data, codes)
+    if bootstrap > 0:
+        _add_intervals(report, data, codes, bootstrap, seed, level, progress)
+    return report
+
+
+def _add_intervals(
+    report: AgreementReport, data: StudyData, codes: CodeData | None, b: int,
+    seed: int | None, level: float, progress: Progress | None,
+) -> None:
+    """Put the bootstrap interval and q of every alpha on its summary row."""
+    seed = draw_seed() if seed is None else seed
+    found = bootstrap_alphas(data, codes, b, seed, level, progress)
+    report.bootstrap_b, report.seed, report.level = b, seed, level
+    rows = []
+    for row in report.summary:
+        result = found.get((row.measure, row.level, row.label))
+        if result is None:
+            rows.append(row)
+            continue
+        note = row.note
+        if row.value is not None and result.defined < b:
+            note = "; ".join(filter(None, [
+                note, f"alpha undefined on {b - result.defined} of {b} resamples (left out)"]))
+        rows.append(replace(
+            row, note=note, ci_low=result.low if row.value is not None else None,
+            ci_high=result.high if row.value is not None else None,
+            q_below=dict(result.q_below) if row.value is not None else {},
+            bootstrap_b=b, seed=seed, level=level))
+    report.summary = rows
+
+
+def _point_report(data: StudyData, codes: CodeData | None) -> AgreementReport:
     report = AgreementReport(list(data.coders), list(data.labels), len(data.articles))
     pairs = list(combinations(data.coders, 2))
     index = {c: k for k, c in enumerate(data.coders)}

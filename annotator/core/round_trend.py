@@ -47,7 +47,8 @@ def round_trend(
         report(progress, k, len(rounds), found.name)
         if not found.article_ids:
             continue
-        result = agreement_report(project, list(coders) if coders else None, round=found.name)
+        result = agreement_report(project, list(coders) if coders else None, round=found.name,
+                                  bootstrap=0)  # the trend shows values only
         compared = tuple(result.coders)
         n_articles = sum(
             len(done.get(a, set()) & set(compared)) >= 2 for a in found.article_ids
