@@ -14,40 +14,14 @@ from pathlib import Path
 import click
 
 from annotator import __version__
+from annotator.cli_common import CommandGroup
+from annotator.cli_common import open_project as _open
+from annotator.cli_common import require_sound as _sound
+from annotator.cli_common import opened as _opened
 from annotator.core.errors import AnnotatorError
 
 
-class _Group(click.Group):
-    """Turns AnnotatorError, and a damaged file met while reading, into click's one-line error
-    instead of a traceback."""
-
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
-        import sqlite3
-
-        try:
-            return super().invoke(ctx)
-        except AnnotatorError as exc:
-            raise click.ClickException(str(exc)) from None
-        except sqlite3.DatabaseError as exc:
-            where = _opened[-1] if _opened else "the project file"
-            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-            if code in (10, 13, 14):  # SQLITE_IOERR, _FULL, _CANTOPEN: the disk, not the file
-                from annotator.core.files import reason
-
-                folder = Path(where).parent if _opened else None
-                raise click.ClickException(f"{where}: {reason(exc, folder)}") from None
-            raise click.ClickException(
-                f"{where}: the file is damaged ({exc}); run `annotator check {where}`"
-            ) from None
-        except BrokenPipeError:  # `annotator export ... --out - | head`
-            sys.stderr.close()
-            sys.exit(0)
-
-
-_opened: list[str] = []  # project files opened by this command, for error messages
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="annotator")
 def cli() -> None:
     """Framing Annotator: annotate framing in Japanese news and measure agreement.
@@ -63,30 +37,6 @@ def lean_gui_process() -> None:
     for name in ("pandas", "numpy"):
         if name not in sys.modules:
             sys.modules[name] = None  # type: ignore[assignment]  # `import name` now fails
-
-
-def _open(path: str, read_only: bool = False):
-    """Open a project; ``read_only`` for commands that only read it (they then work on
-    read-only media and write nothing beside the file). A command that writes is refused at
-    once, saying why, if the file cannot be written."""
-    from annotator.core.store import Project
-
-    _opened.append(path)
-    project = Project.open(path, read_only=read_only)
-    if not read_only:
-        try:
-            project.require_writable()
-        except AnnotatorError:
-            project.close()
-            raise
-    return project
-
-
-def _sound(project) -> None:
-    """Refuse damaged texts or spans before reading them (names `annotator check`)."""
-    from annotator.core.store.integrity import require_sound
-
-    require_sound(project)
 
 
 @cli.command("open")
@@ -328,14 +278,6 @@ def export_cmd(project: str, fmt: str, out: str, coder: str | None, plain: bool)
     click.echo(f"wrote {count} article(s) to {out}", err=True)
 
 
-def _split(value: str | None) -> list[str] | None:
-    """'a,b, c' -> ['a', 'b', 'c'] (None stays None)."""
-    if value is None:
-        return None
-    items = [v.strip() for v in value.split(",") if v.strip()]
-    return items or None
-
-
 @cli.command("assign")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--coder", "coders", required=True, multiple=True,
@@ -382,92 +324,6 @@ def merge_cmd(project: str, files: tuple[str, ...], dry_run: bool) -> None:
     _opened.append(project)
     with progress_bar("merging") as progress:
         report = merge_at(project, list(files), progress=progress, preview=dry_run)
-    click.echo(report.summary())
-
-
-@cli.command("agreement")
-@click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="Folder for summary.csv, pairwise.csv, per_article.csv, disagreements.csv, "
-              "codes_confusion.csv, label_confusion.csv, coder_vs_gold.csv (with a gold "
-              "standard) and rounds.csv (with calibration rounds).")
-@click.option("--coders", help="Comma-separated coders (default: all who marked an article done).")
-@click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
-@click.option("--round", "round_name", help="Only the articles of this calibration round.")
-@click.option("--encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
-              show_default=True, help="utf-8-sig (UTF-8 with BOM) opens in any Excel since "
-              "2016; cp932 for older Japanese Excel.")
-@click.option("--xlsx", is_flag=False, flag_value="", default=None, metavar="[FILE]",
-              help="Also write the report as one Excel workbook, a sheet per CSV file: to FILE, "
-              "or without FILE to report.xlsx in --out.")
-@click.option("--plain", is_flag=True, help="CSV text cells exactly as they are (no ' before "
-              "= + - @), for R and pandas; open in a spreadsheet by its import dialog.")
-def agreement_cmd(
-    project: str, out: str, coders: str | None, article_ids: str | None,
-    round_name: str | None, encoding: str, xlsx: str | None = None, plain: bool = False,
-) -> None:
-    """Compute inter-annotator agreement and write CSV reports that open in Excel; with
-    calibration rounds also rounds.csv, the agreement round by round."""
-    from annotator.cli_progress import progress_bar
-    from annotator.core.report_files import write_report
-    from annotator.core.reports import agreement_report
-    from annotator.core.round_trend import round_trend
-
-    with _open(project, read_only=True) as proj:
-        _sound(proj)
-        report = agreement_report(proj, _split(coders), _split(article_ids), round=round_name)
-        trend = None
-        if proj.rounds.list():
-            with progress_bar("rounds") as progress:
-                trend = round_trend(proj, _split(coders), progress=progress)
-    if len(report.coders) < 2:
-        click.echo(
-            f"note: only {len(report.coders)} coder(s) to compare; measures are empty", err=True
-        )
-    book = None
-    if xlsx is not None:  # built before any file is written: a cell Excel refuses stops all
-        from annotator.core.report_files import report_tables
-        from annotator.core.xlsx import workbook_bytes
-
-        book = (Path(out) / "report.xlsx" if xlsx == "" else Path(xlsx),
-                workbook_bytes(report_tables(report, trend)))
-    written = write_report(report, Path(out), encoding, trend, plain)
-    if book is not None:
-        from annotator.core.files import atomic_write_many
-
-        written += atomic_write_many(book[0].parent, {book[0].name: book[1]})
-    click.echo(f"{len(report.coders)} coder(s), {report.n_articles} article(s)")
-    alphas = ("krippendorff_alpha", "krippendorff_alpha_ordinal", "unitizing_alpha")
-    for row in report.summary:
-        if row.measure in alphas and row.level != "article":
-            value = "—" if row.value is None else f"{row.value:.3f}"
-            click.echo(f"  {row.measure:<26} {row.level:<12} {row.label:<24} {value}")
-    if trend:
-        from annotator.cli_rounds import print_table
-        from annotator.core.round_trend import trend_table
-
-        click.echo("krippendorff_alpha on tokens, round by round:")
-        print_table(trend_table(trend))
-    click.echo("wrote " + ", ".join(str(p) for p in written))
-
-
-@cli.command("gold")
-@click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--accept", "rule", required=True,
-              help="all, majority or N: accept spans and answers that all, more than half, or "
-                   "at least N of the coders done with an article gave identically.")
-@click.option("--articles", "article_ids", help="Comma-separated article ids (default: all).")
-def gold_cmd(project: str, rule: str, article_ids: str | None) -> None:
-    """Pre-fill the gold standard of PROJECT where the coders agree.
-
-    Never overwrites the lead's decisions; running it twice changes nothing.
-    """
-    from annotator.core.gold_fill import accept, parse_rule
-
-    parsed = parse_rule(rule)
-    with _open(project) as proj:
-        ids = [proj.articles.find(r).id for r in _split(article_ids)] if article_ids else None
-        report = accept(proj, parsed, ids)
     click.echo(report.summary())
 
 
@@ -526,11 +382,12 @@ def selfcheck_cmd(report_file: str | None) -> None:
         sys.exit(1)
 
 
-# `round` and `progress`: cli_rounds reaches this module only inside its commands (no cycle).
+# The commands kept in modules of their own (they import cli_common, never this module).
+from annotator.cli_analysis import agreement_cmd, gold_cmd, report_cmd  # noqa: E402
 from annotator.cli_rounds import progress_cmd, round_group  # noqa: E402
 
-cli.add_command(round_group)
-cli.add_command(progress_cmd)
+for _command in (agreement_cmd, report_cmd, gold_cmd, round_group, progress_cmd):
+    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,28 +1,18 @@
 """`annotator round …` and `annotator progress`: calibration rounds and how far each coder is,
 and the body of `annotator assign` (one copy, or the copies design for several coders).
 
-Added to the `annotator` group at the end of :mod:`annotator.cli` (this module imports that one
-only when a command runs, so `python -m annotator.cli` registers them too); the commands reach
-the project through its helpers (opening, refusing damaged files) like every command.
+Added to the `annotator` group at the end of :mod:`annotator.cli`; the commands reach the
+project through :mod:`annotator.cli_common` (opening, refusing damaged files) like every command.
 """
 
 from __future__ import annotations
 
 import click
 
+from annotator.cli_common import open_project as _open
+from annotator.cli_common import require_sound as _sound
+from annotator.cli_common import split_list as _split
 from annotator.core.model import Round
-
-
-def _open(path: str, read_only: bool = False):
-    from annotator.cli import _open as open_project
-
-    return open_project(path, read_only=read_only)
-
-
-def _split(value: str | None) -> list[str] | None:
-    from annotator.cli import _split as split
-
-    return split(value)
 
 
 def print_table(rows: list[list[str]]) -> None:
@@ -105,7 +95,6 @@ def round_list(project: str) -> None:
 def round_show(project: str, name: str) -> None:
     """Show a round's articles with each coder's status, then its agreement per frame
     (when at least two coders have marked one of its articles done)."""
-    from annotator.cli import _sound
     from annotator.core.round_trend import TOKEN_ALPHA, UNITIZING_ALPHA, round_trend
 
     with _open(project, read_only=True) as proj:
@@ -206,7 +195,6 @@ def write_copies(
     seed: int | None,
 ) -> None:
     """`annotator assign`: one copy to --out, or one copy per coder into --out-dir."""
-    from annotator.cli import _sound
     from annotator.cli_progress import progress_bar
     from annotator.core.assign import internal_ids, assign, assign_copies, plan_copies
 

@@ -24,12 +24,15 @@ def agreement_at(
     coders: list[str] | None = None,
     round: str | None = None,  # noqa: A002 - the name the CLI and the core use
     progress: Progress | None = None,
+    *, bootstrap: int = 2000, seed: int | None = None, level: float = 0.95,
 ) -> AgreementReport:
     """The agreement report of the project at ``path``: the given coders (None: all who marked
-    an article done) on the articles of the round named ``round`` (None: all articles)."""
+    an article done) on the articles of the round named ``round`` (None: all articles), every
+    alpha with its interval from ``bootstrap`` resamples of the articles (0: none)."""
     report(progress, 0, 1, "reading the project")
     with Project.open(path, read_only=True, reason="agreement only reads it") as project:
-        result = agreement_report(project, coders, round=round)
+        result = agreement_report(project, coders, round=round, bootstrap=bootstrap, seed=seed,
+                                  level=level, progress=progress)
     report(progress, 1, 1, "")
     return result
 

@@ -24,13 +24,16 @@ with the resample's unit lengths through prefix sums of ``l^2`` and ``l^3``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
 from operator import mul
 
 from annotator.core.agreement import OVERALL, _merge, _pair_disagreement, _sections
 from annotator.core.units import StudyData
+
+Edge = tuple[int, int] | None  # a coder's (leading, trailing) gap in an article; None: no unit
 
 
 class _Label:
@@ -42,8 +45,11 @@ class _Label:
         self.f = [0] * n_articles
         self.s = [0] * n_articles
         self.lengths: dict[int, Counter] = {}  # article -> unit length -> count
-        self.gaps: dict[int, tuple[list[int], list[int]]] = {}  # sorted gaps, suffix sums
+        self.inner: dict[int, tuple[list[int], list[int]]] = {}  # sorted inner gaps, suffix sums
+        self.edges: list[list[Edge]] = [[] for _ in range(n_articles)]  # per coder
         self.cross: dict[int, list[int]] = {}  # article with units -> C[a][b] for every b
+        self.every: list[int] = []  # distinct unit lengths, ascending
+        self.powers: dict[int, list[tuple[int, int, int]]] = {}  # a -> (length index, l^2, l^3)
 
 
 class UnitizingAlphas:
@@ -72,7 +78,8 @@ class UnitizingAlphas:
         return [*self.labels, OVERALL]
 
     def values(self, idx: Sequence[int]) -> list[float | None]:
-        """Alpha of each label, then overall, on the articles ``idx`` (None: undefined)."""
+        """Alpha of each label, then overall, on the articles ``idx`` laid end to end in that
+        order (None: undefined)."""
         r = self.r
         length = sum(map(self.length.__getitem__, idx))
         if r < 2 or length == 0:
@@ -99,16 +106,50 @@ class UnitizingAlphas:
                 row = sums.cross.get(a)
                 if row is not None:
                     x += w * sum(map(mul, times, map(row.__getitem__, drawn)))
+            x += _edge_part(sums, idx, self.length, r, zip(drawn, times))
             expected = (n - 1) * f + x
             room = rl * (rl - 1) - s
             present += 1
-            d_o = 2 * p / (r * (r - 1) * length * length)
-            d_e = 2 * expected / (length * room)
-            d_o_total += d_o
-            d_e_total += d_e
+            d_o_total += 2 * p / (r * (r - 1) * length * length)
+            d_e_total += 2 * expected / (length * room)
             out.append(None if expected == 0 else 1 - p * room / (r * (r - 1) * length * expected))
         out.append(1 - d_o_total / d_e_total if present and d_e_total > 0 else None)
         return out
+
+
+def _edge_part(sums: _Label, idx: Sequence[int], length: list[int], r: int, weighted) -> int:
+    """``X`` of the gaps that touch an article's start or end, joined along the resample."""
+    a2 = [0] * len(sums.every)
+    a3 = [0] * len(sums.every)
+    for a, w in weighted:
+        for k, x2, x3 in sums.powers.get(a, ()):
+            a2[k] += w * x2
+            a3[k] += w * x3
+    p2 = list(accumulate(a2, initial=0))
+    p3 = list(accumulate(a3, initial=0))
+    every = sums.every
+    x = 0
+    for coder in range(r):
+        running = 0
+        joined = []
+        for a in idx:
+            edges = sums.edges[a]
+            if not edges:
+                continue  # not in the continuum
+            edge = edges[coder]
+            if edge is None:
+                running += length[a]
+            else:
+                running += edge[0]
+                if running:
+                    joined.append(running)
+                running = edge[1]
+        if running:
+            joined.append(running)
+        for g in joined:
+            k = bisect_right(every, g)
+            x += (g + 1) * p2[k] - p3[k]
+    return x
 
 
 def _add_article(sums: _Label, a: int, length: int, spans: list[list[tuple[int, int]]]) -> None:
@@ -124,25 +165,34 @@ def _add_article(sums: _Label, a: int, length: int, spans: list[list[tuple[int, 
     sums.s[a] = sum(k * ln * (ln - 1) for ln, k in lengths.items())
     if lengths:
         sums.lengths[a] = lengths
-    gaps = sorted(e - b for secs in sections for b, e, is_unit in secs if not is_unit)
-    suffix = [0] * (len(gaps) + 1)
-    for k in range(len(gaps) - 1, -1, -1):
-        suffix[k] = suffix[k + 1] + gaps[k]
-    sums.gaps[a] = (gaps, suffix)
+    inner = []
+    for units in merged:
+        if units:
+            sums.edges[a].append((units[0][0], length - units[-1][1]))
+            inner += [b2 - e1 for (_, e1), (b2, _) in zip(units, units[1:]) if b2 > e1]
+        else:
+            sums.edges[a].append(None)
+    inner.sort()
+    suffix = [0] * (len(inner) + 1)
+    for k in range(len(inner) - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + inner[k]
+    sums.inner[a] = (inner, suffix)
 
 
 def _cross_rows(sums: _Label, count: int) -> None:
-    """``C[a][b] = sum over units of a, gaps g >= l of b: l^2 (g - l + 1)``, for articles a
-    with units (rows) and every article b."""
+    """``C[a][b] = sum over units of a, inner gaps g >= l of b: l^2 (g - l + 1)``, for articles
+    a with units (rows) and every article b; and each article's unit powers for edge gaps."""
     every = sorted({ln for lengths in sums.lengths.values() for ln in lengths})
-    # H[b][l] = sum over gaps g >= l of b of (g - l + 1), for every unit length l that occurs
+    sums.every = every
+    where = {ln: k for k, ln in enumerate(every)}
+    for a, lengths in sums.lengths.items():
+        sums.powers[a] = [(where[ln], k * ln * ln, k * ln ** 3) for ln, k in lengths.items()]
+    # H[b][l] = sum over inner gaps g >= l of b of (g - l + 1), for every unit length l
     fit: dict[int, dict[int, int]] = {}
-    for b, (gaps, suffix) in sums.gaps.items():
-        row = {}
-        for ln in every:
-            k = bisect_left(gaps, ln)
-            row[ln] = suffix[k] - (ln - 1) * (len(gaps) - k)
-        fit[b] = row
+    for b, (gaps, suffix) in sums.inner.items():
+        if gaps:
+            fit[b] = {ln: suffix[k] - (ln - 1) * (len(gaps) - k)
+                      for ln in every for k in (bisect_left(gaps, ln),)}
     for a, lengths in sums.lengths.items():
         weights = [(ln * ln * k, ln) for ln, k in lengths.items()]
         row = [0] * count

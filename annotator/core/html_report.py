@@ -9,7 +9,6 @@ those of `annotator agreement` for the same project, coders, round and bootstrap
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -75,21 +74,16 @@ def read_study(project: Project, coders: Sequence[str], round: str | None = None
 
 
 def _agreement(project: Project, coders: list[str] | None, round: str | None,
-               bootstrap: int, seed: int | None, progress: Progress | None) -> AgreementReport:
-    """The agreement report, with bootstrap intervals where this version computes them."""
-    params = inspect.signature(agreement_report).parameters
-    extra: dict[str, object] = {}
-    if "bootstrap" in params:
-        extra = {"bootstrap": bootstrap, "seed": seed}
-        if "progress" in params:
-            extra["progress"] = progress
-    return agreement_report(project, coders, round=round, **extra)
+               bootstrap: int, seed: int | None, level: float,
+               progress: Progress | None) -> AgreementReport:
+    return agreement_report(project, coders, round=round, bootstrap=bootstrap, seed=seed,
+                            level=level, progress=progress)
 
 
 def write_html_report(
     path: Path, out: Path, coders: list[str] | None = None, round: str | None = None,
     lang: str = "both", bootstrap: int = 2000, seed: int | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, level: float = 0.95,
 ) -> AgreementReport:
     """Compute the report of the project at ``path`` (opened read-only here, so this runs in
     any thread) and write it to ``out`` whole or not at all; returns the agreement report."""
@@ -99,7 +93,8 @@ def write_html_report(
     out = Path(out)
     report(progress, 0, 100, "reading the project")
     with Project.open(path, read_only=True, reason="the report only reads it") as project:
-        result = _agreement(project, coders, round, bootstrap, seed, scaled(progress, 0, 70, 100))
+        result = _agreement(project, coders, round, bootstrap, seed, level,
+                            scaled(progress, 0, 70, 100))
         trend = (round_trend(project, result.coders or None,
                              progress=scaled(progress, 70, 20, 100))
                  if project.rounds.list() else [])
@@ -128,7 +123,7 @@ def _forest(result: AgreementReport, study: Study, w: s.Words) -> str:
                    "article_code": ("記事の変数 α", "article variables alpha")}[level]
         rows.append(ForestRow(w.plain(*heading), heading=True))
         rows.extend(ForestRow(study.names.plain(w, r.label), r.value,
-                              getattr(r, "ci_low", None), getattr(r, "ci_high", None))
+                              r.ci_low, r.ci_high)
                     for r in lines)
     level = f"{result.level * 100:g}%"
     return forest_svg(rows, w.plain("Krippendorff の α", "Krippendorff's alpha"),
@@ -182,8 +177,8 @@ def _methods(result: AgreementReport, study: Study, lang: str, round: str | None
     for code, index in (("ja", 0), ("en", 1)):
         facts = MethodsFacts(
             len(result.coders), result.n_articles, names(result.labels, index),
-            names(plain, index), names(ordinal, index), getattr(result, "bootstrap_b", 0),
-            getattr(result, "seed", None), getattr(result, "level", 0.95), __version__,
+            names(plain, index), names(ordinal, index), result.bootstrap_b,
+            result.seed, result.level, __version__,
             tokenizer_id(), round)
         paragraphs += [(c, p) for c, p in methods_paragraphs(facts, lang) if c == code]
     return "\n".join(f'<p class="methods" lang="{c}">{escape(p)}</p>' for c, p in paragraphs)
@@ -196,12 +191,12 @@ def render_html(result: AgreementReport, trend: Sequence[TrendRow], study: Study
 
     w = s.Words(lang)
     names = study.names
-    level = getattr(result, "level", 0.95)
-    bootstrap_b = getattr(result, "bootstrap_b", 0)
+    level = result.level
+    bootstrap_b = result.bootstrap_b
     interval = (s.note(w, f"区間は記事を復元抽出する{bootstrap_b:,}回のブートストラップ(シード"
-                          f"{getattr(result, 'seed', None)})による。",
+                          f"{result.seed})による。",
                        f"Intervals: {bootstrap_b:,} bootstrap resamples of articles (seed "
-                       f"{getattr(result, 'seed', None)}).")
+                       f"{result.seed}).")
                 if bootstrap_b else
                 s.note(w, "ブートストラップ区間は算出していない。", "No bootstrap intervals."))
     sections = [

@@ -30,7 +30,19 @@ class MethodsFacts:
 
 
 def _list(names: Sequence[str], sep: str) -> str:
+    """Names joined: ``A, B and C`` in English (sep ", "), ``A、B、C`` in Japanese."""
+    if sep == ", " and len(names) > 1:
+        return f"{sep.join(names[:-1])} and {names[-1]}"
     return sep.join(names)
+
+
+def fugashi_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("fugashi")
+    except PackageNotFoundError:  # a bundle without package metadata
+        return "?"
 
 
 def methods_en(f: MethodsFacts) -> str:
@@ -43,16 +55,16 @@ def methods_en(f: MethodsFacts) -> str:
             parts.append(f"the nominal metric for {_list(f.variables, ', ')}")
         if f.ordinal:
             parts.append(f"the ordinal metric for {_list(f.ordinal, ', ')}")
-        variables = (" Article-level variables were compared with Krippendorff's alpha, using "
-                     + " and ".join(parts) + ", one unit per article.")
+        variables = (" Article-level variables were compared with Krippendorff's alpha, one "
+                     "unit per article, using " + ", and ".join(parts) + ".")
+    low, high = (f"{t:.3f}" for t in THRESHOLDS)
     if f.bootstrap_b:
-        level = f"{f.level * 100:g}%"
         uncertainty = (
-            f" {level} confidence intervals come from {f.bootstrap_b:,} bootstrap resamples of "
-            "articles drawn with replacement (the article is the sampling unit: the tokens and "
-            f"spans of one article are not independent; seed {f.seed}); q is the share of "
-            f"resamples in which alpha falls below {THRESHOLDS[0]:.3f} or {THRESHOLDS[1]:.3f} "
-            "(Hayes & Krippendorff, 2007)."
+            f" {f.level * 100:g}% confidence intervals are percentile intervals of "
+            f"{f.bootstrap_b:,} bootstrap resamples of articles drawn with replacement (the "
+            "article is the sampling unit: the tokens and spans of one article are not "
+            f"independent; seed {f.seed}); q is the share of resamples in which alpha falls "
+            f"below {low} or {high} (Hayes & Krippendorff, 2007)."
         )
     else:
         uncertainty = " No bootstrap intervals were computed."
@@ -61,16 +73,16 @@ def methods_en(f: MethodsFacts) -> str:
         f"coded independently by up to {f.n_coders} coders. Frames "
         f"({_list(f.labels, ', ')}) were marked as text spans and compared at two levels. "
         "At the token level, the text was segmented with MeCab through fugashi "
-        f"({f.tokenizer}); a token carries a frame for a coder if any of that coder's spans "
-        "of the frame covers one of its characters, and agreement per frame is Krippendorff's "
-        "alpha (nominal, frame present or absent). At the character level, Krippendorff's "
-        "unitizing alpha compares the spans' exact boundaries on the articles that all coders "
-        "completed, laid end to end." + variables +
-        " Pairwise agreement is reported as Cohen's kappa. Missing data: an article a coder had "
-        "not marked as done, and a variable that did not apply given that coder's own answers, "
-        "count as missing for that coder, and alpha uses every unit coded by at least two "
-        "coders." + uncertainty +
-        f" All measures were computed with Framing Annotator {f.version}."
+        f"{fugashi_version()} (dictionary and rules: {f.tokenizer}); a token carries a frame "
+        "for a coder if any of that coder's spans of the frame covers one of its characters, "
+        "and agreement per frame is Krippendorff's alpha (nominal, frame present or absent). "
+        "At the character level, Krippendorff's unitizing alpha compares the spans' exact "
+        "boundaries on the articles that all coders completed, laid end to end." + variables
+        + " Pairwise agreement is reported as Cohen's kappa. Missing data: an article a coder "
+        "had not marked as done, and a variable that did not apply given that coder's own "
+        "answers, count as missing for that coder, and alpha uses every unit coded by at "
+        "least two coders." + uncertainty
+        + f" All measures were computed with Framing Annotator {f.version}."
     )
 
 
@@ -89,8 +101,9 @@ def methods_ja(f: MethodsFacts) -> str:
     if f.bootstrap_b:
         uncertainty = (
             f"{f.level * 100:g}%信頼区間は、記事を復元抽出する{f.bootstrap_b:,}回のブートストラップ"
-            f"(乱数シード{f.seed})により求めた。同じ記事のトークンやスパンは独立ではないため、"
-            f"抽出単位は記事とした。qは、αが{THRESHOLDS[0]:.3f}または{THRESHOLDS[1]:.3f}を"
+            f"(乱数シード{f.seed})のパーセンタイル法により求めた。"
+            "同じ記事のトークンやスパンは独立ではないため、抽出単位は記事とした。"
+            f"qは、αが{THRESHOLDS[0]:.3f}または{THRESHOLDS[1]:.3f}を"
             "下回った再標本の割合である(Hayes & Krippendorff, 2007)。"
         )
     else:
@@ -98,8 +111,9 @@ def methods_ja(f: MethodsFacts) -> str:
     return (
         f"コーダー間信頼性は、ニュース記事{f.n_articles}件{scope}について、最大{f.n_coders}名の"
         f"コーダーが独立にコーディングした結果で評価した。フレーム({_list(f.labels, '、')})は"
-        "本文中のスパンとして付与し、二つの水準で比較した。トークン水準では、本文をfugashi経由の"
-        f"MeCab({f.tokenizer})で分割し、あるフレームのスパンがトークンの文字を一つでも覆えば、"
+        "本文中のスパンとして付与し、二つの水準で比較した。トークン水準では、本文を"
+        f"fugashi {fugashi_version()}経由のMeCab(辞書と規則:{f.tokenizer})で分割し、"
+        "あるフレームのスパンがトークンの文字を一つでも覆えば、"
         "そのコーダーはそのトークンにフレームを付けたものとみなして、フレームごとに"
         "Krippendorffのα(名義尺度、有無)を求めた。文字水準では、全コーダーがコーディングを"
         "終えた記事を連結し、スパンの境界そのものをKrippendorffの単位化α(unitizing alpha)で"

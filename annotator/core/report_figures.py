@@ -55,6 +55,8 @@ class ForestRow:
 def _rc() -> dict[str, object]:
     return {
         "svg.fonttype": "none",
+        "text.parse_math": False,  # a "$" in a frame name is a dollar sign, not TeX
+        "text.usetex": False,
         "svg.hashsalt": "framing-annotator",  # the same report gives the same SVG ids
         "font.family": ["sans-serif"],
         "font.sans-serif": FONTS,
@@ -104,7 +106,7 @@ def forest_svg(rows: Sequence[ForestRow], axis_title: str, value_title: str,
     from matplotlib.transforms import blended_transform_factory
 
     with rc_context(_rc()):
-        figure = _figure(8.0, 0.9 + 0.3 * max(1, len(rows)))
+        figure = _figure(9.5, 0.9 + 0.3 * max(1, len(rows)))
         ax = figure.add_subplot()
         ys = list(range(len(rows)))[::-1]
         lows = [min(v for v in (r.low, r.value) if v is not None) for r in rows
@@ -118,10 +120,10 @@ def forest_svg(rows: Sequence[ForestRow], axis_title: str, value_title: str,
                 for end in (row.low, row.high):
                     ax.plot([end, end], [y - 0.15, y + 0.15], color="#1f4e79", linewidth=1.2)
             ax.plot([row.value], [y], marker="o", markersize=5, color="#1f4e79")
-        for x, style in zip(THRESHOLDS, ("--", "-.")):
+        for x, style, side in zip(THRESHOLDS, ("--", "-."), ("right", "left")):
             ax.axvline(x, color="#b03a2e", linestyle=style, linewidth=1)
-            ax.text(x, len(rows) - 0.4, f"{x:.3f}", color="#b03a2e", ha="center", va="bottom",
-                    fontsize=9)
+            ax.text(x + (0.01 if side == "left" else -0.01), len(rows) - 0.4, f"{x:.3f}",
+                    color="#b03a2e", ha=side, va="bottom", fontsize=9)
         ax.axvline(0, color="#999999", linewidth=0.6)
         ax.set_xlim(left, 1.02)
         ax.set_ylim(-0.7, len(rows) - 0.3)
@@ -151,7 +153,7 @@ def trend_svg(rounds: Sequence[str], series: Sequence[tuple[str, Sequence[float 
     from matplotlib import rc_context
 
     with rc_context(_rc()):
-        figure = _figure(8.0, 3.6)
+        figure = _figure(9.0, 3.6)
         ax = figure.add_subplot()
         xs = list(range(len(rounds)))
         for name, values in series:

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core.csvout import Table, render_csv, write_files
-from annotator.core.reports import AgreementReport
+from annotator.core.reports import AgreementReport, SummaryRow
 from annotator.core.round_trend import TrendRow
 
-SUMMARY = ("measure", "level", "label", "value", "observed_agreement", "n_units", "n_coders", "note")
+SUMMARY = ("measure", "level", "label", "value", "observed_agreement", "n_units", "n_coders", "note",
+           "ci_low", "ci_high", "q_below_0.667", "q_below_0.800", "bootstrap_b", "seed", "ci_level")
 PAIRWISE = ("coder_a", "coder_b", "label", "cohen_kappa", "f1_exact", "f1_overlap", "n_units",
             "level", "cohen_kappa_quadratic")
 PER_ARTICLE = ("article_id", "title", "label", "krippendorff_alpha", "n_coders")
@@ -37,6 +38,14 @@ def trend_table(rows: Sequence[TrendRow]) -> Table:
     ])
 
 
+def _bootstrap_cells(row: SummaryRow) -> tuple[object, ...]:
+    """ci_low .. ci_level of a summary row: empty without a bootstrap (a kappa, or B = 0)."""
+    if not row.bootstrap_b:
+        return (None,) * 7
+    return (row.ci_low, row.ci_high, row.q_below.get(0.667), row.q_below.get(0.8),
+            row.bootstrap_b, row.seed, row.ci_level)
+
+
 def report_tables(report: AgreementReport, trend: Sequence[TrendRow] | None = None
                   ) -> dict[str, Table]:
     """File name -> table (coder_vs_gold.csv only when the report has gold, rounds.csv only
@@ -44,7 +53,7 @@ def report_tables(report: AgreementReport, trend: Sequence[TrendRow] | None = No
     tables = {
         "summary.csv": Table(SUMMARY, [
             (r.measure, r.level, r.label, r.value, r.observed_agreement, r.n_units, r.n_coders,
-             r.note) for r in report.summary
+             r.note, *_bootstrap_cells(r)) for r in report.summary
         ]),
         "pairwise.csv": Table(PAIRWISE, [
             (r.coder_a, r.coder_b, r.label, r.cohen_kappa, r.f1_exact, r.f1_overlap, r.n_units,

@@ -38,7 +38,7 @@ class Words:
             return escape(ja)
         if self.lang == "en" or ja == en:
             return escape(en)
-        return f'{escape(ja)} <span class="en">{escape(en)}</span>'
+        return f'{escape(ja)} <span class="en" lang="en">{escape(en)}</span>'
 
 
 @dataclass
@@ -114,11 +114,11 @@ def summary_rows(report: AgreementReport, names: Names, words: Words) -> list[li
         for r in report.summary:
             if r.level != level or r.measure not in ALPHAS:
                 continue
-            q = getattr(r, "q_below", {}) or {}
+            q = r.q_below
             rows.append([
                 f"<td>{level_name(words, r.level)}</td>", f"<td>{names.html(words, r.label)}</td>",
-                text(r.measure), number(r.value), number(getattr(r, "ci_low", None)),
-                number(getattr(r, "ci_high", None)), number(q.get(0.667)), number(q.get(0.8)),
+                text(r.measure), number(r.value), number(r.ci_low),
+                number(r.ci_high), number(q.get(0.667)), number(q.get(0.8)),
                 count(r.n_units), count(r.n_coders),
             ])
     return rows

@@ -43,7 +43,7 @@ class SummaryRow:
     q_below: dict[float, float] = field(default_factory=dict)  # threshold -> share below it
     bootstrap_b: int = 0
     seed: int | None = None
-    level: float = 0.95
+    ci_level: float = 0.95  # (``level`` is the coding level: token, article, ...)
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,7 @@ def _add_intervals(
             row, note=note, ci_low=result.low if row.value is not None else None,
             ci_high=result.high if row.value is not None else None,
             q_below=dict(result.q_below) if row.value is not None else {},
-            bootstrap_b=b, seed=seed, level=level))
+            bootstrap_b=b, seed=seed, ci_level=level))
     report.summary = rows
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import math
+import numbers
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,7 +41,7 @@ _EXACT_INT = 2 ** 53
 
 
 class HasRows(Protocol):
-    """A table as :mod:`annotator.core.report_files` builds them."""
+    """A table as :class:`annotator.core.csvout.Table` holds it."""
 
     header: Sequence[str]
     rows: Sequence[Sequence[object]]
@@ -83,8 +84,8 @@ def _display_width(value: object) -> int:
     """Characters a cell needs on screen: its longest line, wide (CJK) characters counting 2."""
     if value is None:
         return 0
-    if isinstance(value, float):
-        return len(format(value, ".10g"))
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        return len(format(float(value), ".10g"))
     text = str(value)
     return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
                for line in text.split("\n"))
@@ -95,53 +96,66 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[object]]) -> li
     widths = [_display_width(h) for h in header]
     for row in rows:
         for k, value in enumerate(row[:len(widths)]):
-            if value is not None and not isinstance(value, (int, float)):
-                w = min(_display_width(value), MAX_WIDTH)
-            else:
-                w = _display_width(value)
+            w = _display_width(value)
             if w > widths[k]:
                 widths[k] = w
     return [min(max(w, MIN_WIDTH), MAX_WIDTH) + 2 for w in widths]
 
 
-def _cell(sheet, value: object, where: str):  # noqa: ANN001, ANN202 (openpyxl types)
+def _cell(sheet, value: object):  # noqa: ANN001, ANN202 (openpyxl types)
     """One write-only cell whose type is the value's own: text stays text, whatever it says."""
     from openpyxl.cell import WriteOnlyCell
 
-    if value is None or isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return WriteOnlyCell(sheet, None)
     if isinstance(value, bool):
         return WriteOnlyCell(sheet, value)
-    if isinstance(value, (int, float)) and not (isinstance(value, int)
-                                                and abs(value) >= _EXACT_INT):
-        return WriteOnlyCell(sheet, value)
+    if isinstance(value, numbers.Integral) and abs(int(value)) < _EXACT_INT:
+        return WriteOnlyCell(sheet, int(value))  # numpy's integers too
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        number = float(value)
+        return WriteOnlyCell(sheet, None if math.isnan(number) or math.isinf(number) else number)
+    if value is None:
+        return WriteOnlyCell(sheet, None)
     text = str(value)
-    if len(text.encode("utf-16-le")) // 2 > MAX_CELL_CHARS:
-        raise InputError(f"{where}: {len(text)} characters; an Excel cell holds at most "
-                         f"{MAX_CELL_CHARS:,}; export this table as CSV instead")
+    if not text:
+        return WriteOnlyCell(sheet, None)
     cell = WriteOnlyCell(sheet, None)
     # Set past openpyxl's own check, which would cut the escaped text at 32,767 characters
-    # (the limit is checked above, on the text itself) and guess a type from it.
+    # (the limit is checked on the text itself, by _check_lengths) and guess a type from it.
     cell._value = _escape(text)
     cell.data_type = "s"  # never a formula ("=...") or an error value ("#N/A")
     return cell
 
 
+def _check_lengths(title: str, header: Sequence[str], rows: list[Sequence[object]]) -> None:
+    """Refuse, before anything is written, a text longer than an Excel cell holds."""
+    for r, row in enumerate([header, *rows], start=1):
+        for k, value in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS // 2 and \
+                    len(value.encode("utf-16-le")) // 2 > MAX_CELL_CHARS:
+                column = header[k] if r > 1 and k < len(header) else k + 1
+                raise InputError(
+                    f"sheet {title} row {r} column {column}: {len(value)} characters; an "
+                    f"Excel cell holds at most {MAX_CELL_CHARS:,}; export this table as CSV "
+                    "instead")
+
+
 def workbook_bytes(tables: Mapping[str, Tabular]) -> bytes:
-    """The .xlsx file of ``tables`` (name -> a :class:`~annotator.core.report_files.Table` or
-    a (header, rows) pair), one sheet each in that order, named by :func:`sheet_name`.
+    """The .xlsx file of ``tables`` (name -> a :class:`~annotator.core.csvout.Table` or a
+    (header, rows) pair), one sheet each in that order, named by :func:`sheet_name`.
     Raises :class:`InputError` for a cell Excel cannot hold."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    names: list[str] = []
+    sheets: list[tuple[str, Sequence[str], list[Sequence[object]]]] = []
     for name, table in tables.items():
         header, rows = _parts(table)
-        title = sheet_name(name, names)
-        names.append(title)
+        title = sheet_name(name, [s[0] for s in sheets])
+        _check_lengths(title, header, rows)
+        sheets.append((title, header, rows))
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for title, header, rows in sheets:
         sheet = book.create_sheet(title)
         for k, width in enumerate(column_widths(header, rows), start=1):
             sheet.column_dimensions[get_column_letter(k)].width = width
@@ -150,16 +164,14 @@ def workbook_bytes(tables: Mapping[str, Tabular]) -> bytes:
             last = f"{get_column_letter(len(header))}{len(rows) + 1}"
             sheet.auto_filter.ref = f"A1:{last}"
         heads = []
-        for k, h in enumerate(header, start=1):
-            head = _cell(sheet, h, f"sheet {title} column {k}")
+        for h in header:
+            head = _cell(sheet, h)
             head.font = bold
             heads.append(head)
         sheet.append(heads)
-        for r, row in enumerate(rows, start=2):
-            sheet.append([_cell(sheet, v, f"sheet {title} row {r} column "
-                                          f"{header[k] if k < len(header) else k + 1}")
-                          for k, v in enumerate(row)])
-    if not names:
+        for row in rows:
+            sheet.append([_cell(sheet, v) for v in row])
+    if not sheets:
         book.create_sheet("empty")
     buffer = io.BytesIO()
     book.save(buffer)

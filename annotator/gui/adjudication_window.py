@@ -156,12 +156,24 @@ class AdjudicationWindow(QMainWindow):
         self.agreement_action.setStatusTip(self.tr(
             "Inter-annotator agreement of the coders who have marked articles done"))
         self.agreement_action.triggered.connect(lambda _c=False: self.show_agreement())
+        self.report_action = tools.addAction(self.tr("Reliability report…"))
+        self.report_action.setObjectName("reportAction")
+        self.report_action.setStatusTip(self.tr(
+            "One HTML file with alpha, intervals, figures and a methods paragraph"))
+        self.report_action.triggered.connect(lambda _c=False: self.show_report())
 
     def show_agreement(self) -> QWidget | None:
         """Tools → Agreement… on this master; a double-clicked disagreement opens here."""
         from annotator.gui.agreement_open import open_agreement
 
         return open_agreement(self)
+
+    def show_report(self) -> QWidget | None:
+        """Tools → Reliability report… of this master."""
+        from annotator.gui.report_dialog import reliability_report
+
+        self.report_dialog = reliability_report(self)
+        return self.report_dialog
 
     def show_place(self, article_id: int, start: int, end: int) -> None:
         """Open an article with a stretch of its text selected and centred (from the

@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.report_files import write_report
-from annotator.core.reports import ARTICLE_CODE, OVERALL, AgreementReport, Disagreement
+from annotator.core.reports import (
+    ARTICLE_CODE,
+    OVERALL,
+    AgreementReport,
+    Disagreement,
+    SummaryRow,
+)
 from annotator.core.schema import Schema
 from annotator.gui.agreement_compute import AgreementSource, compute
 from annotator.gui.agreement_filters import AgreementFilters
@@ -51,7 +57,7 @@ from annotator.gui.code_agreement_pane import CodeAgreementPane
 from annotator.gui.coder_vs_gold_pane import CoderVsGoldPane
 from annotator.gui.disagreement_pane import DisagreementList
 from annotator.gui.label_confusion_pane import LabelConfusionPane
-from annotator.gui.report_export import export_report
+from annotator.gui.report_export import export_menu, export_report
 from annotator.gui.round_trend_pane import RoundTrendPane
 
 if TYPE_CHECKING:
@@ -68,6 +74,13 @@ MATRIX_MEASURES = {
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("AgreementWindow", text)
+
+
+def _interval(row: SummaryRow) -> str:
+    """The bootstrap interval of a summary row as "[low, high]"; empty when it has none."""
+    if row.ci_low is None or row.ci_high is None:
+        return ""
+    return f"[{fmt(row.ci_low)}, {fmt(row.ci_high)}]"
 
 
 class AgreementWindow(QWidget):
@@ -102,12 +115,14 @@ class AgreementWindow(QWidget):
         self.matrix = QTableWidget()
         self.matrix.setObjectName("agreementMatrix")
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary = table("agreementSummary", [self.tr(h) for h in (
-            "measure", "level", "label", "value", "observed", "units", "coders", "note")])
+        self.summary = table("agreementSummary", [
+            *(self.tr(h) for h in ("measure", "level", "label", "value")),
+            self.tr("{0}% CI").format(f"{report.level * 100:g}"),
+            *(self.tr(h) for h in ("observed", "units", "coders", "note"))])
         self.disagreements = DisagreementList(open_place)
-        export = QPushButton(self.tr("Export CSV…"))
+        export = QPushButton(self.tr("Export…"))
         export.setObjectName("exportButton")
-        export.clicked.connect(self.export_dialog)
+        export.setMenu(export_menu(self))  # CSV files into a folder, or an Excel workbook
         self.message = QLabel()
         self.message.setObjectName("agreementMessage")
         self.message.setWordWrap(True)
@@ -253,8 +268,8 @@ class AgreementWindow(QWidget):
                 if r.label in (self.label, OVERALL) and r.level != ARTICLE_CODE]
         self.summary.setRowCount(len(rows))
         for k, r in enumerate(rows):
-            cells = [r.measure, r.level, r.label, fmt(r.value), fmt(r.observed_agreement),
-                     str(r.n_units), str(r.n_coders), r.note]
+            cells = [r.measure, r.level, r.label, fmt(r.value), _interval(r),
+                     fmt(r.observed_agreement), str(r.n_units), str(r.n_coders), r.note]
             for col, text in enumerate(cells):
                 item = cell(text, r.note)
                 if col == 3:

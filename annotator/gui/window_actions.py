@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
@@ -30,6 +30,13 @@ def _action(window: MainWindow, text: str, slot, shortcut=None, tip: str = "") -
     action.triggered.connect(lambda _checked=False: slot())
     window.addAction(action)
     return action
+
+def _reliability_report(window: MainWindow) -> None:
+    """Tools → Reliability report… (imported when chosen: it needs matplotlib)."""
+    from annotator.gui.report_dialog import reliability_report
+
+    window.report_dialog = reliability_report(window)
+
 
 def build_actions(window: MainWindow) -> None:
     """The window's actions (with their keys), its toolbar and its menus."""
@@ -73,6 +80,13 @@ def build_actions(window: MainWindow) -> None:
         "Agreement…", window.show_agreement, None,
         "Inter-annotator agreement of the coders who have marked articles done",
     )
+    window.report_action = _action(
+        window, QCoreApplication.translate("MainWindow", "Reliability report…"),
+        lambda: _reliability_report(window), None,
+        QCoreApplication.translate("MainWindow", "One HTML file with alpha, intervals, figures "
+                                   "and a methods paragraph"),
+    )
+    window.report_action.setObjectName("reportAction")
     window.quit_action = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit)
 
     toolbar = QToolBar("Frames", window)
@@ -117,3 +131,4 @@ def build_actions(window: MainWindow) -> None:
     project_menu(window, window.session)
     tools = menu.addMenu("&Tools")
     tools.addAction(window.agreement_action)
+    tools.addAction(window.report_action)

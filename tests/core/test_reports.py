@@ -117,7 +117,8 @@ def test_csv_files_are_excel_safe(study: Project, tmp_path: Path):
     assert titles == {"'=SUM(A1)", "'＋二番目 𠮷"}
     summary = read_csv(tmp_path / "out" / "summary.csv")
     assert summary[0] == ["measure", "level", "label", "value", "observed_agreement", "n_units",
-                          "n_coders", "note"]
+                          "n_coders", "note", "ci_low", "ci_high", "q_below_0.667",
+                          "q_below_0.800", "bootstrap_b", "seed", "ci_level"]
     negative = [r for r in summary[1:] if r[3].startswith("-")]
     assert negative, "a disagreement this strong gives negative alpha, written as a number"
     float(negative[0][3])
