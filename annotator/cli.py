@@ -15,10 +15,15 @@ import click
 
 from annotator import __version__
 from annotator.cli_common import CommandGroup
+from annotator.cli_progress import progress_bar
 from annotator.cli_common import open_project as _open
 from annotator.cli_common import require_sound as _sound
 from annotator.cli_common import opened as _opened
 from annotator.core.errors import AnnotatorError
+from annotator.core.interchange import export_names, import_names
+
+OTHER_TOOLS = export_names()  # formats of other tools: annotator.core.interchange
+IMPORTED_TOOLS = import_names()
 
 
 @click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,9 +116,15 @@ def schema_cmd(schema_file: str) -> None:
 @click.option("--clean", is_flag=True,
               help="Remove navigation, a run-together copy and the stories after the article "
                    "from each scraped text (not with --lines/--cut-at).")
+@click.option("--from", "source", type=click.Choice(IMPORTED_TOOLS),
+              help="Read another tool's files instead of .txt/.csv/.jsonl: inception (project "
+                   "ZIP or XMI files), refi (.qdpx), label-studio (.json), doccano (.jsonl).")
+@click.option("--layer", help="--from inception: the span layer to read (e.g. "
+              "webanno.custom.Frame); default: webanno.custom.Frame, else the only custom one.")
 def import_cmd(
     project: str, paths: tuple[str, ...], encoding: str | None,
-    line_range: str | None, cut_at: str | None, clean: bool,
+    line_range: str | None, cut_at: str | None, clean: bool, source: str | None = None,
+    layer: str | None = None,
 ) -> None:
     """Import articles from .txt files or folders, .csv or .jsonl into PROJECT.
 
@@ -126,10 +137,13 @@ def import_cmd(
     if clean and (line_range or cut_at):
         raise click.UsageError("--clean finds the article's lines itself: give it without "
                                "--lines/--cut-at")
+    if layer and source != "inception":
+        raise click.UsageError("--layer is for --from inception")
     text_filter = TextFilter(parse_line_range(line_range) if line_range else None, cut_at)
     with _open(project) as proj, progress_bar("importing") as progress:
         report = import_paths(proj, list(paths), encoding=encoding, text_filter=text_filter,
-                              clean=clean, progress=progress)
+                              clean=clean, progress=progress, source=source,
+                              source_options={"layer": layer} if layer else None)
     click.echo(report.summary())
 
 
@@ -185,8 +199,11 @@ def articles_cmd(project: str) -> None:
 def tokens_cmd(project: str, article: str) -> None:
     """Print ARTICLE's tokens (start, end, surface, lemma, part of speech, cue labels).
 
-    ARTICLE is an id or a number from `annotator articles`. Offsets are code points.
+    ARTICLE is an id or a number from `annotator articles`. Offsets are code points. One
+    token a line: TAB, line breaks, other control and white-space characters and \\ are
+    printed as escapes (\\t, \\n, \\u2028, \\\\).
     """
+    from annotator.core.escapes import escape as escape_cell
     from annotator.core.tokenizer import cue_spans, tokenize
 
     with _open(project, read_only=True) as proj:
@@ -198,22 +215,25 @@ def tokens_cmd(project: str, article: str) -> None:
         click.echo("start\tend\tsurface\tlemma\tpos\tcue")
         for t in tokens:
             cue = ",".join(cues.get((t.start, t.end), []))
-            click.echo(f"{t.start}\t{t.end}\t{t.surface}\t{t.lemma}\t{t.pos}\t{cue}")
+            click.echo(f"{t.start}\t{t.end}\t{escape_cell(t.surface)}\t{escape_cell(t.lemma)}"
+                       f"\t{t.pos}\t{cue}")
         multi = [(s, e, ",".join(v)) for (s, e), v in cues.items()
                  if not any(t.start == s and t.end == e for t in tokens)]
         for s, e, labels in sorted(multi):
-            click.echo(f"{s}\t{e}\t{art.text[s:e]}\t\t(cue phrase)\t{labels}")
+            click.echo(f"{s}\t{e}\t{escape_cell(art.text[s:e])}\t\t(cue phrase)\t{labels}")
 
 
 @cli.command("export")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt",
-              type=click.Choice(["jsonl", "csv", "codes", "xlsx", "brat"]),
+              type=click.Choice(["jsonl", "csv", "codes", "xlsx", "brat", *OTHER_TOOLS]),
               default="jsonl", show_default=True,
               help="jsonl: articles with annotations, statuses and article codes (import reads "
               "it back); csv: one row per span; codes: one row per article and coder with the "
               "answers to the article codes; xlsx: one Excel workbook with the sheets spans, "
-              "codes and statuses; brat: a folder of .txt/.ann files.")
+              "codes and statuses; brat: a folder of .txt/.ann files; inception: an INCEpTION "
+              "project ZIP (UIMA CAS XMI); refi: a REFI-QDA project (.qdpx); label-studio: "
+              "Label Studio tasks (.json); doccano: doccano JSONL; spacy: a spaCy DocBin.")
 @click.option("--out", required=True,
               help="Output file (a folder for brat), or - for standard output (jsonl, csv, "
               "codes).")
@@ -222,60 +242,43 @@ def tokens_cmd(project: str, article: str) -> None:
 @click.option("--plain", is_flag=True, help="csv, codes: text cells exactly as they are (no "
               "' before = + - @), for R and pandas; open in a spreadsheet by its import dialog.")
 def export_cmd(project: str, fmt: str, out: str, coder: str | None, plain: bool) -> None:
-    """Export PROJECT's articles and annotations for analysis (R, pandas, spaCy, brat)."""
-    from annotator.core.csvout import write_files
-    from annotator.core.codes_csv import codes_csv
-    from annotator.core.exporters import annotations_csv, brat_files, write_jsonl
-    from annotator.core.files import atomic_open
+    """Export PROJECT's articles and annotations for analysis (R, pandas, spaCy, brat) or for
+    another annotation tool (INCEpTION, REFI-QDA, Label Studio, doccano)."""
+    from annotator.core.export_files import export_file, known_coder
 
     if plain and fmt not in ("csv", "codes"):
         raise click.UsageError(f"--plain is for --format csv or codes, not {fmt}")
-    if fmt == "xlsx" and out == "-":
-        raise click.UsageError("xlsx writes a workbook file: give --out FILE.xlsx")
+    if out == "-" and fmt not in ("jsonl", "csv", "codes"):
+        from annotator.core.export_files import formats
 
+        suffix = {name: suffix for name, _title, suffix in formats()}[fmt]
+        raise click.UsageError(f"{fmt} writes " + (f"a file: give --out FILE{suffix}" if suffix
+                                                   else "a folder: give --out FOLDER"))
     with _open(project, read_only=True) as proj:
+        if out != "-":
+            with progress_bar("exporting") as progress:
+                click.echo(export_file(proj, fmt, Path(out), coder, plain, progress), err=True)
+            return
         _sound(proj)
-        if coder is not None and coder != "gold" and coder not in proj.coders.names():
-            raise AnnotatorError(f"{project}: no coder {coder!r}; its coders are: "
-                                 f"{', '.join(proj.coders.names()) or 'none'} (or gold)")
-        if fmt == "brat":
-            if out == "-":
-                raise click.UsageError("brat writes a folder: give --out FOLDER")
-            files = brat_files(proj, coder)
-            written = write_files(Path(out), files, "utf-8")
-            click.echo(f"wrote {len(written)} file(s) to {out}", err=True)
-            return
-        if out == "-":
-            sys.stdout.flush()
-            # UTF-8 and LF whatever the console's encoding (a Japanese Windows one is cp932).
-            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-            if fmt == "jsonl":
-                write_jsonl(proj, stream, coder)
-            else:
-                stream.write(annotations_csv(proj, coder, plain) if fmt == "csv"
-                             else codes_csv(proj, coder, plain))
-            stream.flush()
-            stream.detach()  # leave stdout open
-            return
-        target = Path(out)
-        if fmt in ("csv", "codes"):
-            table = (annotations_csv(proj, coder, plain) if fmt == "csv"
-                     else codes_csv(proj, coder, plain))
-            write_files(target.parent, {target.name: table})
-            click.echo(f"wrote {out}", err=True)
-            return
-        if fmt == "xlsx":
-            from annotator.core.exporters import workbook_tables
-            from annotator.core.xlsx import write_workbook
+        known_coder(proj, coder)
+        _to_stdout(proj, fmt, coder, plain)
 
-            sheets = workbook_tables(proj, coder)
-            write_workbook(target, sheets)
-            click.echo(f"wrote {out}: " + ", ".join(f"{name} ({len(t.rows)} row(s))"
-                                                     for name, t in sheets.items()), err=True)
-            return
-        with atomic_open(target, "w", encoding="utf-8", newline="\n") as fh:
-            count = write_jsonl(proj, fh, coder)
-    click.echo(f"wrote {count} article(s) to {out}", err=True)
+
+def _to_stdout(proj, fmt: str, coder: str | None, plain: bool) -> None:
+    """JSONL or CSV on standard output: UTF-8 and LF whatever the console's encoding (a
+    Japanese Windows one is cp932)."""
+    from annotator.core.codes_csv import codes_csv
+    from annotator.core.exporters import annotations_csv, write_jsonl
+
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    if fmt == "jsonl":
+        write_jsonl(proj, stream, coder)
+    else:
+        stream.write(annotations_csv(proj, coder, plain) if fmt == "csv"
+                     else codes_csv(proj, coder, plain))
+    stream.flush()
+    stream.detach()  # leave stdout open
 
 
 @cli.command("assign")

@@ -172,6 +172,8 @@ def import_paths(
     choices: Mapping[str, ArticleChoice] | None = None,
     encodings: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    source: str | None = None,
+    source_options: Mapping[str, Any] | None = None,
 ) -> ImportReport:
     """Import everything named, in one transaction; see the module docstring.
 
@@ -184,7 +186,10 @@ def import_paths(
     clean_page` (not with ``text_filter``: one or the other); ``choices`` overrides lines,
     title or skips a record by its origin; ``encodings`` gives a file's encoding by its path.
     ``progress`` hears of every file and every stored record; :class:`~annotator.core.
-    progress.Cancelled` raised by it leaves the project as it was.
+    progress.Cancelled` raised by it leaves the project as it was. ``source`` names another
+    tool's format (:mod:`annotator.core.interchange`) whose reader reads ``paths`` instead of
+    ours (.txt/.csv/.jsonl by extension); ``source_options`` go to that reader as keywords
+    (``{"layer": NAME}`` for inception).
     """
     report = ImportReport()
     text_filter = text_filter or TextFilter()
@@ -198,9 +203,11 @@ def import_paths(
     stored = [0]  # files stored so far, for progress that never goes back
     files = 0
     with project.transaction(), BoundsWorkers(processes) as workers:
-        for number, files, record in _numbered_records(
-            [Path(p) for p in paths], encoding, report, encodings, stored, progress
-        ):
+        records = (_numbered_records([Path(p) for p in paths], encoding, report, encodings,
+                                     stored, progress) if source is None
+                   else _other_tool(source, [Path(p) for p in paths], project, progress,
+                                 source_options or {}))
+        for number, files, record in records:
             choice = (choices or {}).get(record.origin)
             if choice is not None and choice.skip:
                 report.skipped.append((record.origin, "left out in the preview"))
@@ -218,6 +225,22 @@ def import_paths(
             report.notes.append(misses.note())
         report_progress(progress, files, files, "")
     return report
+
+
+def _other_tool(
+    source: str, paths: list[Path], project: Project, progress: Progress | None,
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, int, ArticleRecord]]:
+    """(file number, number of files, record) from another tool's files."""
+    from annotator.core.interchange import reader
+
+    read = reader(source)
+    for number, path in enumerate(paths):
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        report_progress(progress, number, len(paths), path.name)
+        yield from ((number, len(paths), record) for record in read(path, project.schema,
+                                                                       **options))
 
 
 def import_at(project_path: str | Path, paths: list[str | Path], encoding: str | None = None,

@@ -13,6 +13,7 @@ import os
 import re
 import shlex
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -99,8 +100,10 @@ def build_tagger(output: str, dicdir: str | os.PathLike[str]) -> fugashi.Generic
         ) from exc
 
 
-#: Version of this module's own rules (chunking, grapheme-cluster merging): part of the id.
-TOKEN_RULES = 1
+#: Version of this module's own rules (chunking, grapheme-cluster merging, no whitespace
+#: tokens): part of the id, so caches made under older rules are recomputed. 2: whitespace of
+#: every kind (``str.isspace()``: U+3000, NBSP, U+2028, NEL, form feed, ...) is not a token.
+TOKEN_RULES = 2
 
 
 @lru_cache(maxsize=1)
@@ -295,6 +298,67 @@ def _merge_clusters(
     return out_s, out_e, first
 
 
+# Whitespace other than the line feeds the text is cut at (same set as ``str.isspace()``).
+_SPACE = re.compile(r"[^\S\n]")
+
+
+def _drop_space(
+    text: str, starts: list[int], ends: list[int], first: list[int]
+) -> tuple[list[int], list[int], list[int]]:
+    """Drop tokens that are only whitespace and trim whitespace off the edges of the others.
+
+    fugashi makes a token of U+3000, a no-break space, U+2028, NEL, a form feed... Whitespace is
+    not a coding unit (spans snap around it, agreement does not count it). Only tokens that hold
+    a whitespace character are looked at, so a text without any costs one regex search. An edge
+    is not trimmed where that would split a grapheme cluster (a space carrying a combining mark).
+    """
+    spaces = [m.start() for m in _SPACE.finditer(text)]
+    if not spaces:
+        return starts, ends, first
+    touched: set[int] = set()
+    for at in spaces:
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and at < ends[k]:
+            touched.add(k)
+    if not touched:
+        return starts, ends, first
+    out_s: list[int] = []
+    out_e: list[int] = []
+    out_f: list[int] = []
+    for k, (s, e, f) in enumerate(zip(starts, ends, first)):
+        if k in touched:
+            if text[s:e].isspace():
+                continue
+            s, e = _trimmed(text, s, e)
+        out_s.append(s)
+        out_e.append(e)
+        out_f.append(f)
+    return out_s, out_e, out_f
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    s, e = start, end
+    while text[s].isspace():
+        s += 1
+    while text[e - 1].isspace():
+        e -= 1
+    if not is_grapheme_boundary(text, s):
+        s = start
+    if not is_grapheme_boundary(text, e):
+        e = end
+    return s, e
+
+
+def _units(text: str, with_features: bool) -> tuple[list[int], list[int], list[tuple[str, str]],
+                                                     list[int]]:
+    """Coding units: fugashi's tokens widened to grapheme clusters, whitespace left out.
+    Returns starts, ends, fugashi's features and the index of each unit's first fugashi token."""
+    starts, ends, features = _scan(text, with_features)
+    starts, ends, first = _merge_clusters(text, starts, ends)
+    starts, ends, first = _drop_space(text, starts, ends, first)
+    return starts, ends, features, first
+
+
 def _lemma(lemma: str, surface: str) -> str:
     """UniDic's lemma, or the surface for unknown words; loanwords lose their gloss (テスト-test)."""
     if not lemma or lemma == "*":
@@ -307,8 +371,7 @@ def _lemma(lemma: str, surface: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of the stored text, with surface, lemma and coarse part of speech."""
-    starts, ends, features = _scan(text, True)
-    starts, ends, first = _merge_clusters(text, starts, ends)
+    starts, ends, features, first = _units(text, True)
     tokens = []
     for s, e, k in zip(starts, ends, first):
         surface = text[s:e]
@@ -319,16 +382,14 @@ def tokenize(text: str) -> list[Token]:
 
 def token_bounds(text: str) -> list[tuple[int, int]]:
     """Only the (start, end) of each token: the fast path for agreement and checks."""
-    starts, ends, _ = _scan(text, False)
-    starts, ends, _ = _merge_clusters(text, starts, ends)
+    starts, ends, _, _ = _units(text, False)
     return list(zip(starts, ends))
 
 
 def token_bounds_flat(text: str) -> array:
     """The same bounds laid flat (start, end, start, end, ...) as 32-bit integers: how the
     project stores them, built without a Python object per token."""
-    starts, ends, _ = _scan(text, False)
-    starts, ends, _ = _merge_clusters(text, starts, ends)
+    starts, ends, _, _ = _units(text, False)
     flat = array("I", bytes(8 * len(starts)))
     flat[0::2] = array("I", starts)
     flat[1::2] = array("I", ends)
@@ -344,8 +405,7 @@ def cue_spans(text: str, tokens: list[Token], schema: Schema) -> list[CueSpan]:
 def bounds_and_cues(text: str, schema: Schema) -> tuple[list[tuple[int, int]], list[CueSpan]]:
     """Token boundaries and cue spans in one pass, without building a Token per token: what
     opening an article needs (a long article has a hundred thousand tokens)."""
-    starts, ends, features = _scan(text, True)
-    starts, ends, first = _merge_clusters(text, starts, ends)
+    starts, ends, features, first = _units(text, True)
     raw = [features[k][1] for k in first]
     return list(zip(starts, ends)), _match_cues(text, starts, ends, raw, schema)
 

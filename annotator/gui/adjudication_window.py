@@ -41,7 +41,7 @@ from annotator.gui.adjudication_panels import (
     LeadArticleList,
 )
 from annotator.gui.codes_panel import CodesPanel
-from annotator.gui.lead_menu import new_project_action, project_menu
+from annotator.gui.lead_menu import exchange_actions, new_project_action, project_menu
 
 
 class AdjudicationWindow(QMainWindow):
@@ -118,6 +118,8 @@ class AdjudicationWindow(QMainWindow):
     def _actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(new_project_action(self))
+        file_menu.addSeparator()
+        file_menu.addActions(exchange_actions(self, self.session))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -50,6 +50,32 @@ def new_project_action(window: QMainWindow) -> QAction:
     return action
 
 
+def exchange_actions(window: QMainWindow, session: ProjectSession) -> list[QAction]:
+    """File → Import from another tool… (not in a coder's blind copy: articles it adds would
+    not be in the master) and File → Export… (every window)."""
+    actions = []
+    if not session.assigned_coder:
+        importing = QAction(window.tr("Import from another tool…"), window)
+        importing.setObjectName("importOtherAction")
+        importing.setStatusTip(window.tr("Articles and spans from INCEpTION, a REFI-QDA "
+                                         "project, Label Studio or doccano"))
+        importing.triggered.connect(lambda _c=False: _opener(
+            window, "annotator.gui.interchange_dialog", "import_other")())
+        if session.read_only:
+            importing.setEnabled(False)
+            importing.setToolTip(window.tr("The project is open read-only"))
+        actions.append(importing)
+    exporting = QAction(window.tr("Export…"), window)
+    exporting.setObjectName("exportAction")
+    exporting.setStatusTip(window.tr("JSONL, CSV, Excel, brat, or another tool's format"))
+    exporting.triggered.connect(lambda _c=False: _opener(
+        window, "annotator.gui.interchange_dialog", "export_project")())
+    actions.append(exporting)
+    for action in actions:
+        window.addAction(action)
+    return actions
+
+
 def project_menu(window: QMainWindow, session: ProjectSession) -> QMenu | None:
     """The Project menu for ``window`` (None in a coder's blind copy)."""
     if session.assigned_coder:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QToolBar
 
 from annotator.gui.codebook import label_tooltip
 from annotator.gui.colors import swatch
-from annotator.gui.lead_menu import new_project_action, project_menu
+from annotator.gui.lead_menu import exchange_actions, new_project_action, project_menu
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -112,6 +112,8 @@ def build_actions(window: MainWindow) -> None:
     file_menu = menu.addMenu("&File")
     file_menu.addAction(new_project_action(window))
     file_menu.addAction(window.open_action)
+    file_menu.addSeparator()
+    file_menu.addActions(exchange_actions(window, window.session))
     file_menu.addAction(window.switch_coder_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)

@@ -230,6 +230,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX round_articles_by_article ON round_articles(article_id)",
         ),
     ),
+    Migration(
+        7,
+        "whitespace_tokens",
+        (
+            # Tokenizer rules 2: whitespace of every kind (U+3000, NBSP, U+2028, NEL, form
+            # feed...) is no longer a token. The caches are keyed by tokenizer_id(), which the new
+            # rules changed, so rows made under rules 1 would never be read again: drop them.
+            # Token bounds and cues are computed again where needed (agreement computes them on
+            # the fly, opening an article in the app stores them again).
+            "DELETE FROM article_tokens WHERE tokenizer LIKE '% rules 1'",
+            "DELETE FROM article_cues WHERE tokenizer LIKE '% rules 1'",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

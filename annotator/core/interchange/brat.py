@@ -1,0 +1,113 @@
+"""brat standoff: a folder with ``<stem>.txt`` (the stored text) and ``<stem>.ann`` per article,
+``annotation.conf`` and ``annotator-mapping.tsv`` (article id -> file stem).
+
+brat counts offsets in code points, as we do (brat master; the 1.3 release's browser counted
+UTF-16 but read the same files). What the real reader does decides the rest:
+
+- brat reads .ann files with ``readlines()``, which ends a line at every character of
+  :data:`~annotator.core.escapes.LINE_BOUNDARIES`, not only LF: a span is written as fragments
+  (``T1 label 0 5;6 10``) cut at those characters, and notes are escaped
+  (:func:`annotator.core.escapes.escape`: TAB ``\\t``, LF ``\\n``, U+2028 ``\\u2028``...).
+- File names must be distinct on every system: ids are made safe (path separators, reserved
+  characters, Windows device names such as ``CON`` or ``com1.x``, trailing dots and spaces, a
+  leading dot) and a name already taken, compared case-insensitively and in NFC as Windows and
+  macOS do, gets ``-2``, ``-3``...
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from annotator.core.escapes import LINE_BOUNDARIES, escape
+from annotator.core.exporters import spans_of
+from annotator.core.store import Project
+
+MAPPING_FILE = "annotator-mapping.tsv"
+_RESERVED_CHARS = set('/\\:*?"<>|')
+_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+            *(f"{port}{n}" for port in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³"))}
+_MAX_STEM_BYTES = 150  # leaves room for a suffix and .ann under the usual 255-byte limit
+
+
+def brat_files(project: Project, coder: str | None = None) -> dict[str, str]:
+    """Every file of the brat folder: name -> text (written as UTF-8 without BOM).
+
+    A span's coder goes into an AnnotatorNotes line with its note; with ``coder`` given, only
+    that coder's spans (``gold``: the gold standard's) are written.
+    """
+    files: dict[str, str] = {}
+    files["annotation.conf"] = (
+        "[entities]\n" + "\n".join(project.schema.label_ids)
+        + "\n[relations]\n[events]\n[attributes]\n"
+    )
+    by_article: dict[int, list] = {}
+    for ann in spans_of(project, coder):
+        by_article.setdefault(ann.article_id, []).append(ann)
+    taken: set[str] = {_key("annotation.conf"), _key(MAPPING_FILE)}
+    mapping = ["article_id\tfile"]
+    for summary in project.articles.summaries():
+        article = project.articles.get(summary.id)
+        stem = unique_stem(article.external_id, taken)
+        mapping.append(f"{escape(article.external_id)}\t{escape(stem)}")
+        files[f"{stem}.txt"] = article.text
+        files[f"{stem}.ann"] = ann_text(article.text, by_article.get(article.id, []))
+    files[MAPPING_FILE] = "\n".join(mapping) + "\n"
+    return files
+
+
+def ann_text(text: str, spans: list) -> str:
+    """The .ann file of one article: a T line and an AnnotatorNotes line per span."""
+    lines = []
+    for k, ann in enumerate(spans, start=1):
+        pieces = fragments(text, ann.start, ann.end)
+        where = ";".join(f"{s} {e}" for s, e in pieces)
+        covered = " ".join(text[s:e] for s, e in pieces)
+        # Only a span made of nothing but line boundaries keeps one: brat cannot show it.
+        covered = "".join(" " if ch in LINE_BOUNDARIES else ch for ch in covered)
+        lines.append(f"T{k}\t{ann.label} {where}\t{covered}")
+        note = f"coder={ann.coder}" + (f"; {ann.note}" if ann.note else "")
+        lines.append(f"#{k}\tAnnotatorNotes T{k}\t{escape(note)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of a span with every line boundary left out (brat's
+    discontinuous span); the whole span if it holds nothing else."""
+    parts = []
+    at = start
+    for i in range(start, end + 1):
+        if i == end or text[i] in LINE_BOUNDARIES:
+            if i > at:
+                parts.append((at, i))
+            at = i + 1
+    return parts or [(start, end)]
+
+
+def safe_stem(external_id: str) -> str:
+    """A file name (without extension) for an article id that every system accepts."""
+    name = "".join("_" if ch in _RESERVED_CHARS or ord(ch) < 32 or ord(ch) == 127
+                   or ch in LINE_BOUNDARIES else ch for ch in external_id)
+    name = name.rstrip(". ") + "_" * (len(name) - len(name.rstrip(". ")))
+    if name.startswith("."):
+        name = "_" + name[1:]
+    if name.split(".", 1)[0].rstrip(" ").upper() in _DEVICES:
+        name = "_" + name
+    while len(name.encode("utf-8")) > _MAX_STEM_BYTES:
+        name = name[:-1]
+    return name or "_"
+
+
+def unique_stem(external_id: str, taken: set[str]) -> str:
+    """:func:`safe_stem`, with ``-2``, ``-3``... when the name is in ``taken`` (compared as
+    Windows and macOS compare names); the name chosen is added to ``taken``."""
+    base = safe_stem(external_id)
+    stem, n = base, 1
+    while any(_key(f"{stem}{ext}") in taken for ext in (".txt", ".ann")):
+        n += 1
+        stem = f"{base}-{n}"
+    taken.update(_key(f"{stem}{ext}") for ext in (".txt", ".ann"))
+    return stem
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
