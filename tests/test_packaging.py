@@ -127,6 +127,9 @@ def test_spec_bundles_the_app_its_data_and_the_dictionary(spec_run):
     assert calls["collect_dynamic_libs"] == ["fugashi"]
     assert {"shlex", "annotator.schemas", "annotator.resources",
             "annotator.resources.samples"} <= set(kw["hiddenimports"])
+    from annotator.core.interchange import FORMATS  # imported by name: hidden from analysis
+
+    assert {f"annotator.core.interchange.{f.module}" for f in FORMATS} <= set(kw["hiddenimports"])
     for module in ("numpy", "pandas", "tkinter", "PySide6.QtNetwork", "PySide6.QtQml",
                    "PySide6.QtQuick", "PySide6.QtWebEngineCore", "pytest"):
         assert module in kw["excludes"]
