@@ -90,8 +90,10 @@ class ExportDialog(_TaskForm):
         self.result = ""
         self.format = QComboBox()
         self.format.setObjectName("formatBox")
+        self._suffix: dict[str, str] = {}
         for name, title, suffix in formats():
-            self.format.addItem(title, (name, suffix))
+            self.format.addItem(title, name)
+            self._suffix[name] = suffix
         self.coder = QComboBox()
         self.coder.setObjectName("coderBox")
         self.coder.addItem(self.tr("Every coder"), None)
@@ -109,7 +111,9 @@ class ExportDialog(_TaskForm):
         self._format_changed()
 
     def chosen(self) -> tuple[str, str]:
-        return self.format.currentData()
+        """The chosen format's name and the suffix of what it writes ("" for a folder)."""
+        name = self.format.currentData()
+        return name, self._suffix[name]
 
     def _format_changed(self) -> None:
         name, suffix = self.chosen()
