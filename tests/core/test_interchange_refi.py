@@ -230,3 +230,37 @@ def test_a_selection_with_two_codings_gives_two_spans(tmp_path: Path) -> None:
                      ("carol", "economic_interest", "𠮷田氏"),
                      ("carol", "security_concern", "安全保障上の懸念"),
                      ("carol", "self_reliance", "国産化を急ぐべきだ")]
+
+
+def test_pyrefiqda_reads_our_qdpx_with_every_selection_on_its_characters(tmp_path: Path) -> None:
+    """pyrefiqda's models are generated from the standard's own XML schema (xsdata): it refuses
+    missing required attributes, wrong types and unknown elements, so it stands in for the XSD."""
+    import re
+
+    pyrefiqda = pytest.importorskip("pyrefiqda")
+    out = tmp_path / "study.qdpx"
+    with Project.open(hard_project(tmp_path)) as project:
+        export_project(project, out)
+        labels = {lab.display_name for lab in project.schema.labels}
+    loaded = pyrefiqda.RefiProject.load(str(out))
+    assert {code.name for code in loaded.code_book.codes.code} == labels
+    assert {user.name for user in loaded.users.user} == {"alice", "bob", "carol", "gold"}
+    selections = 0
+    with zipfile.ZipFile(out) as archive:
+        for source in loaded.sources.text_source:
+            text = archive.read("sources/" + source.plain_text_path.split("//", 1)[1]).decode()
+            for selection in source.plain_text_selection:
+                covered = text[selection.start_position:selection.end_position]
+                assert covered == selection.name  # code points: 𠮷 and 👩‍💻 count as Python does
+                selections += 1
+    assert selections == 13
+    # the reader is strict: a selection without its start position is refused
+    broken = tmp_path / "broken.qdpx"
+    with zipfile.ZipFile(out) as source_zip, zipfile.ZipFile(broken, "w") as target:
+        for item in source_zip.infolist():
+            data = source_zip.read(item)
+            if item.filename == "project.qde":
+                data = re.sub(rb' startPosition="\d+"', b"", data, count=1)
+            target.writestr(item, data)
+    with pytest.raises(Exception, match="start_position"):
+        pyrefiqda.RefiProject.load(str(broken))
