@@ -21,31 +21,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.export_files import export_at, formats
 from annotator.core.importers import import_at
 from annotator.core.interchange import FORMATS
+from annotator.gui.path_row import path_row
 from annotator.gui.task_runner import run_task
 
 __all__ = ["ExportDialog", "ImportOtherDialog", "export_project", "import_other"]
-
-
-def _row(edit: QLineEdit, button: QPushButton) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(edit, 1)
-    layout.addWidget(button)
-    return row
 
 
 class _TaskForm(QDialog):
@@ -103,7 +93,7 @@ class ExportDialog(_TaskForm):
         self.plain = QCheckBox(self.tr("Text cells exactly as they are (for R and pandas)"))
         self.form.addRow(self.tr("Format:"), self.format)
         self.form.addRow(self.tr("Coder:"), self.coder)
-        self.form.addRow(self.tr("Save to:"), _row(self.path, self.browse))
+        self.form.addRow(self.tr("Save to:"), path_row(self.path, self.browse))
         self.form.addRow("", self.plain)
         self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.browse.clicked.connect(self._browse)
@@ -166,7 +156,7 @@ class ImportOtherDialog(_TaskForm):
             if fmt.imports:
                 self.format.addItem(f"{fmt.title} — {fmt.unit}", fmt.name)
         self.form.addRow(self.tr("Format:"), self.format)
-        self.form.addRow(self.tr("File or folder:"), _row(self.path, self.browse))
+        self.form.addRow(self.tr("File or folder:"), path_row(self.path, self.browse))
         self.browse.clicked.connect(self._browse)
         self.run_button.clicked.connect(self.run)
 

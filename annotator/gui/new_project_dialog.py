@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,17 +33,9 @@ from annotator.core.new_project import (
     schema_summary,
 )
 from annotator.core.schema import default_schema, load_schema
+from annotator.gui.path_row import path_row
 
 __all__ = ["NewProjectDialog", "new_project"]
-
-
-def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(edit, 1)
-    layout.addWidget(button)
-    return row
 
 
 class NewProjectDialog(QDialog):
@@ -102,11 +93,11 @@ class NewProjectDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("Project file:"), _with_button(self.path_edit, browse))
+        form.addRow(self.tr("Project file:"), path_row(self.path_edit, browse))
         form.addRow(self.tr("Project name:"), self.name_edit)
         form.addRow(self.tr("Schema:"), self.default_radio)
         form.addRow("", self.file_radio)
-        form.addRow("", _with_button(self.schema_edit, schema_browse))
+        form.addRow("", path_row(self.schema_edit, schema_browse))
         form.addRow("", self.schema_info)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
