@@ -155,13 +155,37 @@ class ImportOtherDialog(_TaskForm):
         for fmt in FORMATS:
             if fmt.imports:
                 self.format.addItem(f"{fmt.title} — {fmt.unit}", fmt.name)
+        self.folder = QPushButton(self.tr("Folder…"))
+        self.layer = QLineEdit()
+        self.layer.setObjectName("layerEdit")
+        self.layer.setPlaceholderText(self.tr("the only custom span layer, or Frame"))
+        self.layer.setToolTip(self.tr("INCEpTION's span layer to read (--layer): a full type "
+                                      "name, or a name under webanno.custom"))
+        row = path_row(self.path, self.browse)
+        row.layout().addWidget(self.folder)
         self.form.addRow(self.tr("Format:"), self.format)
-        self.form.addRow(self.tr("File or folder:"), path_row(self.path, self.browse))
+        self.form.addRow(self.tr("File or folder:"), row)
+        self.form.addRow(self.tr("Layer:"), self.layer)
         self.browse.clicked.connect(self._browse)
+        self.folder.clicked.connect(self._browse_folder)
+        self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.run_button.clicked.connect(self.run)
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        inception = self.format.currentData() == "inception"
+        self.layer.setEnabled(inception)
+        if not inception:
+            self.layer.clear()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import from"), self.path.text())
+        if chosen:
+            self.path.setText(chosen)
+
+    def _browse_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import from folder"),
+                                                  self.path.text())
         if chosen:
             self.path.setText(chosen)
 
@@ -171,9 +195,10 @@ class ImportOtherDialog(_TaskForm):
             self.say(self.tr("Choose the file or folder to import."), ok=False)
             return False
         path = self.project_path
+        options = {"layer": self.layer.text().strip()} if self.layer.text().strip() else None
         try:
             self.report = run_task(self, self.tr("Importing"), lambda progress: import_at(
-                path, [where], progress=progress, source=source))
+                path, [where], progress=progress, source=source, source_options=options))
         except AnnotatorError as exc:
             self.say(str(exc), ok=False)
             return False

@@ -90,3 +90,29 @@ def test_import_a_doccano_file_into_the_open_project(qtbot, window, tmp_path: Pa
              for c in ("alice", "bob", "carol")]
     covered = sorted(s.text for group in spans for s in group)
     assert covered == sorted(text for _a, _c, _l, text, _n in HARD_SPANS)
+
+
+def test_inception_import_with_the_layer_named_in_the_dialog(qtbot, window, tmp_path: Path
+                                                              ) -> None:
+    from annotator.core.export_files import export_at
+    from tests.interchange_projects import hard_project
+
+    other = tmp_path / "other"
+    other.mkdir()
+    exported = tmp_path / "study.zip"
+    export_at(hard_project(other, gold=False), "inception", exported)
+    dialog = ImportOtherDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.format.setCurrentIndex(dialog.format.findData("doccano"))
+    assert not dialog.layer.isEnabled()  # only INCEpTION has layers to name
+    dialog.format.setCurrentIndex(dialog.format.findData("inception"))
+    assert dialog.layer.isEnabled()
+    dialog.path.setText(str(exported))
+    qtbot.keyClicks(dialog.layer, "Nope")
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert "Nope" in dialog.message.text() and dialog.report is None  # refused by name
+    dialog.layer.clear()
+    qtbot.keyClicks(dialog.layer, "Frame")
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text().startswith("imported 4 article(s)"), dialog.message.text()
