@@ -242,7 +242,7 @@ def test_pyrefiqda_reads_our_qdpx_with_every_selection_on_its_characters(tmp_pat
     with Project.open(hard_project(tmp_path)) as project:
         export_project(project, out)
         labels = {lab.display_name for lab in project.schema.labels}
-    loaded = pyrefiqda.RefiProject.load(str(out))
+    loaded = pyrefiqda.RefiProject.load(str(out), extract_dir=str(tmp_path / "read"))
     assert {code.name for code in loaded.code_book.codes.code} == labels
     assert {user.name for user in loaded.users.user} == {"alice", "bob", "carol", "gold"}
     selections = 0
@@ -263,4 +263,4 @@ def test_pyrefiqda_reads_our_qdpx_with_every_selection_on_its_characters(tmp_pat
                 data = re.sub(rb' startPosition="\d+"', b"", data, count=1)
             target.writestr(item, data)
     with pytest.raises(Exception, match="start_position"):
-        pyrefiqda.RefiProject.load(str(broken))
+        pyrefiqda.RefiProject.load(str(broken), extract_dir=str(tmp_path / "read-broken"))
