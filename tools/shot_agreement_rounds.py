@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QTimer  # noqa: E402
 
 from annotator.core.demo import create_demo_project  # noqa: E402
+from shot_seeds import shoot_when_drawn  # noqa: E402
 from annotator.gui.app import application, build_adjudication_window  # noqa: E402
 from screenshot import three_coders  # noqa: E402
 
@@ -48,16 +48,7 @@ def main() -> None:
     box.setCurrentIndex(box.findData("training 2"))
     agreement.tabs.setCurrentWidget(agreement.trend)
 
-    def shoot() -> None:
-        frame = agreement.frameGeometry()
-        shot = agreement.screen().grabWindow(0, agreement.x(), agreement.y(), frame.width(),
-                                             frame.height())
-        shot.save(out)
-        print(f"wrote {out} ({shot.width()}x{shot.height()})")
-        app.quit()
-
-    QTimer.singleShot(800, shoot)
-    app.exec()
+    shoot_when_drawn(app, agreement, out)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QTimer  # noqa: E402
 
+from shot_seeds import shoot_when_drawn  # noqa: E402
 from annotator.gui.app import application, build_adjudication_window  # noqa: E402
 from shot_report import demo_study  # noqa: E402
 
@@ -32,16 +32,7 @@ def main() -> None:
     dialog.seed.setText("20261202")
     dialog.move(40, 40)
 
-    def shoot() -> None:
-        frame = dialog.frameGeometry()
-        shot = dialog.screen().grabWindow(0, frame.x(), frame.y(), frame.width(),
-                                          frame.height())
-        shot.save(out)
-        print(f"wrote {out} ({shot.width()}x{shot.height()})")
-        app.quit()
-
-    QTimer.singleShot(800, shoot)
-    app.exec()
+    shoot_when_drawn(app, dialog, out)
 
 
 if __name__ == "__main__":

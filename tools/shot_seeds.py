@@ -1,5 +1,6 @@
-"""The two seed articles (../shared/seeds) as the screenshot scripts import them: cleaned, as a
-lead would import scraped pages (`annotator import --clean`)."""
+"""What the screenshot scripts share: the two seed articles (../shared/seeds) imported as a lead
+would import scraped pages (`annotator import --clean`), a study built on them, and a shot of a
+window taken once the window manager has drawn its frame."""
 
 from __future__ import annotations
 
@@ -30,3 +31,19 @@ def study(folder: Path, rounds: list[tuple[str, str, slice]]) -> Path:
     finally:
         project.close()
     return path
+
+
+def shoot_when_drawn(app, widget, out) -> None:
+    """Run the event loop until ``widget`` is drawn with its frame, save a screenshot of the
+    screen's area under it to ``out``, and quit."""
+    from PySide6.QtCore import QTimer
+
+    def shoot() -> None:
+        frame = widget.frameGeometry()
+        shot = widget.screen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        shot.save(str(out))
+        print(f"wrote {out} ({shot.width()}x{shot.height()})")
+        app.quit()
+
+    QTimer.singleShot(800, shoot)
+    app.exec()

@@ -181,9 +181,6 @@ class Session(ProjectSession):
     def search(self, query: str) -> set[int]:
         return self.project.articles.search(query)
 
-    def coders(self) -> list[str]:
-        return self.project.coders.names()
-
     def status(self, article_id: int) -> str:
         return self.project.statuses.get(article_id, self.coder)
 

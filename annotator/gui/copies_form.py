@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.copies_task import CopiesChoices
 from annotator.gui.coder_names import CoderNames
+from annotator.gui.path_row import path_row
 
 MAX_SEED = 999_999  # the range `annotator assign` draws its seeds from
 
@@ -190,11 +191,8 @@ class CopiesForm(QWidget):
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self._browse)
         self.out_edit.textChanged.connect(self._emit)
-        row = QHBoxLayout()
-        row.addWidget(self.out_edit, 1)
-        row.addWidget(self.browse_button)
         inner = QFormLayout(box)
-        inner.addRow(self.tr("Folder:"), row)
+        inner.addRow(self.tr("Folder:"), path_row(self.out_edit, self.browse_button))
         return box
 
     def _browse(self) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.html_report import write_html_report
 from annotator.core.progress import Cancelled
 from annotator.core.report_figures import require_matplotlib
+from annotator.gui.path_row import path_row
 from annotator.gui.task_runner import run_task
 
 
@@ -53,9 +53,6 @@ class ReportDialog(QDialog):
         browse = QPushButton(self.tr("Browse…"))
         browse.setObjectName("browseButton")
         browse.clicked.connect(self.browse)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out, 1)
-        out_row.addWidget(browse)
 
         self.lang = QComboBox()
         self.lang.setObjectName("reportLang")
@@ -79,7 +76,7 @@ class ReportDialog(QDialog):
         self.seed.setPlaceholderText(self.tr("drawn, and written in the report"))
 
         form = QFormLayout()
-        form.addRow(self.tr("Report file:"), out_row)
+        form.addRow(self.tr("Report file:"), path_row(self.out, browse))
         form.addRow(self.tr("Language:"), self.lang)
         form.addRow(self.tr("Articles:"), self.round)
         form.addRow(self.tr("Bootstrap resamples:"), self.bootstrap)
