@@ -50,8 +50,15 @@ def export_file(
         from annotator.core.csvout import write_files
         from annotator.core.interchange.brat import brat_files
 
-        written = write_files(out, brat_files(project, coder), "utf-8")
-        return f"wrote {len(written)} file(s) to {out}"
+        brat = brat_files(project, coder)
+        written = write_files(out, brat.files, "utf-8")
+        line = f"wrote {len(written)} file(s) to {out}"
+        if brat.left_out:
+            named = "; ".join(f"{a} {c} {lab} {s}-{e}" for a, c, lab, s, e in brat.left_out[:5])
+            more = f" and {len(brat.left_out) - 5} more" if len(brat.left_out) > 5 else ""
+            line += (f"; left out {len(brat.left_out)} span(s) of only white space or line "
+                     f"breaks, which brat cannot read: {named}{more}")
+        return line
     if fmt in ("csv", "codes"):
         from annotator.core.codes_csv import codes_csv
         from annotator.core.csvout import write_files

@@ -23,7 +23,8 @@ def brat_read_ann(path: Path) -> tuple[dict, dict]:
     _parse_ann_file``) parses a .ann file: ``codecs.open(path, 'r', 'utf-8').readlines()``
     (which ends a line at every ``str.splitlines`` boundary), each line ``rstrip('\\n')``ed, the
     id before the first TAB, the data before the next TAB and the rest as its tail; a text-bound
-    annotation's data is ``TYPE START END;START END...``, a comment's ``TYPE TARGET``.
+    annotation's data is ``TYPE START END;START END...``, a comment's ``TYPE TARGET``; a blank
+    text column (``strip()``) is an error to brat.
 
     Returns T id -> (label, fragments, tail) and target id -> note text; any line brat would
     refuse fails the test."""
@@ -41,6 +42,8 @@ def brat_read_ann(path: Path) -> tuple[dict, dict]:
             for piece in where.split(";"):
                 start, end = piece.split(" ")
                 fragments.append((int(start), int(end)))
+            # a blank text column is "missing text" to brat, which then rewrites the file
+            assert data_tail.strip(), f"{path.name} line {number}: brat finds no text"
             spans[ident] = (label, fragments, data_tail)
         elif ident.startswith("#"):
             kind, target = data.split()
@@ -129,9 +132,14 @@ def test_every_line_boundary_in_spans_and_notes(tmp_path: Path):
         stored = project.articles.get(project.articles.ids()[0]).text
     assert stored == text.replace("\r", "\n")  # stored text has no CR; every other boundary
     out = tmp_path / "brat"
-    assert cli("export", path, "--format", "brat", "--out", out).returncode == 0
+    result = cli("export", path, "--format", "brat", "--out", out)
+    assert result.returncode == 0
+    # the span of a lone line break has no text brat can read (a blank text column is "missing
+    # text" to brat, which then rewrites the file): it is left out and named
+    assert ("left out 1 span(s) of only white space or line breaks, which brat cannot read: "
+            "breaks alice self_reliance 2-3") in result.stderr
     spans, notes = brat_read_ann(out / "breaks.ann")
-    assert len(spans) == 2 and len(notes) == 2
+    assert len(spans) == 1 and len(notes) == 1
     label, fragments, _ = spans["T1"]
     assert label == "security_concern"
     assert len(fragments) == len(LINE_BOUNDARIES) + 1
@@ -139,8 +147,6 @@ def test_every_line_boundary_in_spans_and_notes(tmp_path: Path):
         ch for ch in stored if ch not in LINE_BOUNDARIES)
     assert unescape(notes["T1"]) == f"coder=alice; {NOTE}"
     assert "\t" not in notes["T1"]
-    # a span of nothing but a line boundary stays a span on that character, on one line
-    assert spans["T2"][1] == [(2, 3)] and unescape(notes["T2"]) == "coder=alice; \u2028"
     assert read_folder(out)[0][3] == stored
 
 

@@ -158,3 +158,30 @@ def test_a_ground_truth_annotation_is_the_coders_and_gold(tmp_path: Path) -> Non
         assert [(a.coder, a.text) for a in project.annotations.list()] == \
             [("lead@example.jp", "😀社")]
         assert [g.text for g in project.gold.spans()] == ["😀社"]
+
+
+def test_label_studio_converter_reads_every_span_on_its_characters(tmp_path: Path) -> None:
+    """Label Studio's own converter (label-studio-sdk) parses our labeling config and tasks:
+    its JSON-MIN export lists each annotation's spans by the code points it read."""
+    converter_module = pytest.importorskip("label_studio_sdk.converter")
+    with Project.open(hard_project(tmp_path)) as project:
+        export_project(project, tmp_path / "tasks.json")
+        wanted = sorted((s.external_id, a.label, a.text)
+                        for s in project.articles.summaries()
+                        for a in project.annotations.list(article_id=s.id))
+        gold = sorted((s.external_id, g.label, g.text)
+                      for s in project.articles.summaries()
+                      for g in project.gold.spans(s.id))
+    converter = converter_module.Converter(config=str(tmp_path / "tasks.xml"),
+                                           project_dir=str(tmp_path), download_resources=False)
+    converter.convert_to_json_min(str(tmp_path / "tasks.json"), str(tmp_path / "min"),
+                                  is_dir=False)
+    records = json.loads((tmp_path / "min" / "result.json").read_text(encoding="utf-8"))
+    read = []
+    for record in records:
+        for span in record.get("label", []):
+            assert record["text"][span["start"]:span["end"]] == span["text"]
+            [label] = span["labels"]
+            read.append((record["article_id"], label, span["text"]))
+    assert sorted(read) == sorted(wanted + gold)
+    assert len(read) == 13 and gold  # 12 coders' spans and the gold one, as export counts them

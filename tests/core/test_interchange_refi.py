@@ -264,3 +264,43 @@ def test_pyrefiqda_reads_our_qdpx_with_every_selection_on_its_characters(tmp_pat
             target.writestr(item, data)
     with pytest.raises(Exception, match="start_position"):
         pyrefiqda.RefiProject.load(str(broken), extract_dir=str(tmp_path / "read-broken"))
+
+
+def test_our_project_qde_is_valid_against_the_standards_schema(tmp_path: Path) -> None:
+    """Every element and attribute of our project.qde is one the REFI-QDA schema allows, in
+    its sequence, with its required parts, patterns and types (tests/refi_schema.py)."""
+    pytest.importorskip("pyrefiqda")
+    from tests.refi_schema import schema_errors
+
+    out = tmp_path / "study.qdpx"
+    with Project.open(hard_project(tmp_path)) as project:
+        export_project(project, out)
+    with zipfile.ZipFile(out) as archive:
+        qde = archive.read("project.qde")
+    assert schema_errors(qde) == []
+
+
+@pytest.mark.parametrize("change, complaint", [
+    ((rb' isCodable="true"', b""), "required attribute isCodable is missing"),
+    ((rb'<Users>', b'<Users><Stray/>'), "element Stray is not in the schema"),
+    ((rb' guid="', b' colour="#fff" guid="'), "attribute colour is not in the schema"),
+    ((rb' color="#', b' color="#zz'), "does not match the pattern"),
+    ((rb' startPosition="', b' startPosition="x'), "is not a valid int"),
+    ((rb'(<Users>.*?</Users>)(\s*)(<CodeBook>.*?</CodeBook>)', rb'\3\2\1'),
+     "comes after an element the sequence puts later"),
+])
+def test_the_schema_check_finds_what_the_schema_forbids(tmp_path: Path, change, complaint) -> None:
+    import re
+
+    pytest.importorskip("pyrefiqda")
+    from tests.refi_schema import schema_errors
+
+    out = tmp_path / "study.qdpx"
+    with Project.open(hard_project(tmp_path)) as project:
+        export_project(project, out)
+    with zipfile.ZipFile(out) as archive:
+        qde = archive.read("project.qde")
+    pattern, replacement = change
+    broken = re.sub(pattern, replacement, qde, count=1, flags=re.S)
+    assert broken != qde
+    assert any(complaint in error for error in schema_errors(broken))

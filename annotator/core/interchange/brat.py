@@ -8,6 +8,9 @@ UTF-16 but read the same files). What the real reader does decides the rest:
   :data:`~annotator.core.escapes.LINE_BOUNDARIES`, not only LF: a span is written as fragments
   (``T1 label 0 5;6 10``) cut at those characters, and notes are escaped
   (:func:`annotator.core.escapes.escape`: TAB ``\\t``, LF ``\\n``, U+2028 ``\\u2028``...).
+- brat takes a span whose text column is blank (``str.strip()``) for one without text, reports
+  an error and, unless read-only, rewrites the file: a span made of nothing but white space and
+  line boundaries cannot be written, so it is left out and named in :attr:`BratFiles.left_out`.
 - File names must be distinct on every system: ids are made safe (path separators, reserved
   characters, Windows device names such as ``CON`` or ``com1.x``, trailing dots and spaces, a
   leading dot) and a name already taken, compared case-insensitively and in NFC as Windows and
@@ -17,6 +20,7 @@ UTF-16 but read the same files). What the real reader does decides the rest:
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass, field
 
 from annotator.core.escapes import LINE_BOUNDARIES, escape
 from annotator.core.exporters import spans_of
@@ -29,13 +33,23 @@ _DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
 _MAX_STEM_BYTES = 150  # leaves room for a suffix and .ann under the usual 255-byte limit
 
 
-def brat_files(project: Project, coder: str | None = None) -> dict[str, str]:
-    """Every file of the brat folder: name -> text (written as UTF-8 without BOM).
+@dataclass
+class BratFiles:
+    """The folder's files (name -> text, written as UTF-8 without BOM) and the spans that brat
+    could not read, as ``(article id, coder, label, start, end)``."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    left_out: list[tuple[str, str, str, int, int]] = field(default_factory=list)
+
+
+def brat_files(project: Project, coder: str | None = None) -> BratFiles:
+    """Every file of the brat folder.
 
     A span's coder goes into an AnnotatorNotes line with its note; with ``coder`` given, only
     that coder's spans (``gold``: the gold standard's) are written.
     """
-    files: dict[str, str] = {}
+    result = BratFiles()
+    files = result.files
     files["annotation.conf"] = (
         "[entities]\n" + "\n".join(project.schema.label_ids)
         + "\n[relations]\n[events]\n[attributes]\n"
@@ -50,20 +64,24 @@ def brat_files(project: Project, coder: str | None = None) -> dict[str, str]:
         stem = unique_stem(article.external_id, taken)
         mapping.append(f"{escape(article.external_id)}\t{escape(stem)}")
         files[f"{stem}.txt"] = article.text
-        files[f"{stem}.ann"] = ann_text(article.text, by_article.get(article.id, []))
+        spans = by_article.get(article.id, [])
+        blank = [a for a in spans if not article.text[a.start:a.end].strip()]
+        result.left_out.extend((article.external_id, a.coder, a.label, a.start, a.end)
+                               for a in blank)
+        files[f"{stem}.ann"] = ann_text(
+            article.text, [a for a in spans if article.text[a.start:a.end].strip()])
     files[MAPPING_FILE] = "\n".join(mapping) + "\n"
-    return files
+    return result
 
 
 def ann_text(text: str, spans: list) -> str:
-    """The .ann file of one article: a T line and an AnnotatorNotes line per span."""
+    """The .ann file of one article: a T line and an AnnotatorNotes line per span (each span
+    holding at least one character that is not white space)."""
     lines = []
     for k, ann in enumerate(spans, start=1):
         pieces = fragments(text, ann.start, ann.end)
         where = ";".join(f"{s} {e}" for s, e in pieces)
         covered = " ".join(text[s:e] for s, e in pieces)
-        # Only a span made of nothing but line boundaries keeps one: brat cannot show it.
-        covered = "".join(" " if ch in LINE_BOUNDARIES else ch for ch in covered)
         lines.append(f"T{k}\t{ann.label} {where}\t{covered}")
         note = f"coder={ann.coder}" + (f"; {ann.note}" if ann.note else "")
         lines.append(f"#{k}\tAnnotatorNotes T{k}\t{escape(note)}")
