@@ -21,6 +21,7 @@ from annotator.cli_common import require_sound as _sound
 from annotator.cli_common import opened as _opened
 from annotator.core.errors import AnnotatorError
 from annotator.core.interchange import export_names, import_names
+from annotator.launch import lean_gui_process
 
 OTHER_TOOLS = export_names()  # formats of other tools: annotator.core.interchange
 IMPORTED_TOOLS = import_names()
@@ -34,14 +35,6 @@ def cli() -> None:
     Run `annotator` alone to open the app on the demo project, or `annotator PROJECT` to open a
     project file. The commands below are for leads.
     """
-
-
-def lean_gui_process() -> None:
-    """Keep the app's start-up short: sqlite-utils imports pandas and numpy whenever they are
-    installed (a lead's analysis environment); the app never uses them, and they cost ~0.3 s."""
-    for name in ("pandas", "numpy"):
-        if name not in sys.modules:
-            sys.modules[name] = None  # type: ignore[assignment]  # `import name` now fails
 
 
 @cli.command("open")
@@ -294,18 +287,25 @@ def _to_stdout(proj, fmt: str, coder: str | None, plain: bool) -> None:
               "or --round if given).")
 @click.option("--overlap", help="Articles every coder gets: a number (20) or a share (25%); "
               "the rest is divided among the coders (default: every coder gets every article).")
-@click.option("--seed", type=int, help="Seed for --sample and --overlap, to draw the same "
-              "articles again.")
+@click.option("--seed", type=int, help="Seed for --sample, --overlap and --cues per-coder or "
+              "per-article, "
+              "to draw the same articles again.")
+@click.option("--cues", type=click.Choice(["on", "off", "per-coder", "per-article"]),
+              default="on", show_default=True,
+              help="Cue-word underlines in the copies: on; off in every article; per-coder: half "
+                   "of the coders get copies without; per-article: each coder sees half of their "
+                   "articles without (both drawn with --seed).")
 def assign_cmd(
     project: str, coders: tuple[str, ...], out: str | None, out_dir: str | None,
     round_name: str | None, article_ids: str | None, sample: int | None, overlap: str | None,
-    seed: int | None,
+    seed: int | None, cues: str,
 ) -> None:
     """Write blind copies of PROJECT: for each coder the chosen articles and the schema, none
-    of the other coders' annotations."""
+    of the other coders' annotations; with or without the cue-word underlines (--cues)."""
     from annotator.cli_rounds import write_copies
 
-    write_copies(project, coders, out, out_dir, round_name, article_ids, sample, overlap, seed)
+    write_copies(project, coders, out, out_dir, round_name, article_ids, sample, overlap, seed,
+                 cues)
 
 
 @cli.command("merge")
@@ -355,7 +355,7 @@ def check_cmd(project: str) -> None:
               help="Also write the result to this file (without a console, the default is "
                    "selfcheck.txt in the log folder).")
 def selfcheck_cmd(report_file: str | None) -> None:
-    """Check tokenizing, the project file, export and the main window on this machine.
+    """Check tokenizing, the project file, export, the main window and Japanese fonts here.
 
     The window is built offscreen, so this works without a screen. Exit status 0 if all passed.
     """
@@ -374,7 +374,18 @@ def selfcheck_cmd(report_file: str | None) -> None:
 
         return check_window()
 
-    ok, lines = run_selfcheck([("window", window)])
+    def fonts() -> str:
+        from annotator.gui.selfcheck import check_fonts
+
+        return check_fonts()
+
+    def translations() -> str:
+        from annotator.gui.language import check_translations
+
+        return check_translations()
+
+    ok, lines = run_selfcheck([("window", window), ("fonts", fonts),
+                               ("translations", translations)])
     text = "\n".join(lines) + "\n"
     if report_file:
         from annotator.core.files import atomic_write
@@ -387,9 +398,10 @@ def selfcheck_cmd(report_file: str | None) -> None:
 
 # The commands kept in modules of their own (they import cli_common, never this module).
 from annotator.cli_analysis import agreement_cmd, gold_cmd, report_cmd  # noqa: E402
+from annotator.cli_cue_effect import cue_effect_cmd  # noqa: E402
 from annotator.cli_rounds import progress_cmd, round_group  # noqa: E402
 
-for _command in (agreement_cmd, report_cmd, gold_cmd, round_group, progress_cmd):
+for _command in (agreement_cmd, report_cmd, gold_cmd, cue_effect_cmd, round_group, progress_cmd):
     cli.add_command(_command)
 
 

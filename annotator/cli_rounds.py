@@ -12,6 +12,7 @@ import click
 from annotator.cli_common import open_project as _open
 from annotator.cli_common import require_sound as _sound
 from annotator.cli_common import split_list as _split
+from annotator.core.cue_design import DRAWN
 from annotator.core.model import Round
 
 
@@ -192,14 +193,16 @@ def _overlap(value: str | None) -> int | float | None:
 def write_copies(
     project: str, coders: tuple[str, ...], out: str | None, out_dir: str | None,
     round_name: str | None, article_ids: str | None, sample: int | None, overlap: str | None,
-    seed: int | None,
+    seed: int | None, cues: str = "on",
 ) -> None:
-    """`annotator assign`: one copy to --out, or one copy per coder into --out-dir."""
+    """`annotator assign`: one copy to --out, or one copy per coder into --out-dir, with the
+    cue design ``cues`` (:mod:`annotator.core.cue_design`)."""
     from annotator.cli_progress import progress_bar
-    from annotator.core.assign import internal_ids, assign, assign_copies, plan_copies
+    from annotator.core.assign import assign, assign_copies, internal_ids, plan_copies
 
-    if seed is not None and sample is None and overlap is None:
-        raise click.UsageError("--seed goes with --sample or --overlap")
+    if seed is not None and sample is None and overlap is None and cues not in DRAWN:
+        raise click.UsageError("--seed goes with --sample, --overlap or --cues per-coder or "
+                               "per-article")
     if (out is None) == (out_dir is None):
         raise click.UsageError("give --out FILE (one coder) or --out-dir DIR")
     if out is not None and (len(coders) > 1 or overlap is not None):
@@ -209,11 +212,11 @@ def write_copies(
         _sound(master)
         if out is not None:
             click.echo(assign(master, coders[0], out, _split(article_ids), sample, seed,
-                              round=round_name).summary())
+                              round=round_name, cues=cues).summary())
             return
         refs = _split(article_ids)
         plan = plan_copies(master, coders, internal_ids(master, refs) if refs else None,
-                           sample=sample, overlap=share, seed=seed, round=round_name)
+                           sample=sample, overlap=share, seed=seed, round=round_name, cues=cues)
         external = {a: master.articles.get(a, verify=False).external_id
                     for a in set().union(*plan.per_coder.values())}
     with progress_bar("writing copies") as progress:
@@ -224,5 +227,4 @@ def write_copies(
     click.echo(f"shared by every coder: {len(plan.shared)} article(s)"
                + (f": {shared}" if plan.shared else ""))
     for report in reports:
-        click.echo(f"wrote {report.path} for coder {report.coder!r}: "
-                   f"{len(report.articles)} article(s)")
+        click.echo(f"wrote {report.path} for coder {report.coder!r}: {report.counts()}")

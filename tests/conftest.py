@@ -12,6 +12,9 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The interface in its source language whatever the machine's locale (tests of the Japanese one
+# install it themselves: tests/gui/test_language.py).
+os.environ.setdefault("FRAMING_ANNOTATOR_LANG", "en")
 
 
 @pytest.fixture(autouse=True)

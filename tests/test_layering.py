@@ -45,7 +45,8 @@ def test_cli_imports_gui_only_inside_the_open_command():
 
 def test_importing_core_and_cli_loads_no_qt():
     code = (
-        "import sys, annotator.cli, annotator.core.store, annotator.core.importers, "
+        "import sys, annotator.launch, annotator.cli, annotator.core.store, "
+        "annotator.core.importers, "
         "annotator.core.exporters, annotator.core.tokenizer, annotator.core.selfcheck;"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'annotator.gui'))];"
         "print(bad); sys.exit(1 if bad else 0)"

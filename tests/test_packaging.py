@@ -40,18 +40,27 @@ def load(path: Path, name: str) -> types.ModuleType:
 # --- entry point and spec ---------------------------------------------------------------------
 
 
-def test_entry_point_runs_the_cli_main():
+def test_entry_point_runs_the_launch_main():
+    """The bundle starts as `annotator` does (pyproject's script): annotator.launch.main."""
     tree = ast.parse((PACKAGING / "entry.py").read_text(encoding="utf-8"))
     imports = [n for n in tree.body if isinstance(n, ast.ImportFrom)]
-    assert [(n.module, [a.name for a in n.names]) for n in imports] == [("annotator.cli", ["main"])]
+    assert [(n.module, [a.name for a in n.names]) for n in imports] == \
+        [("annotator.launch", ["main"])]
     source = ast.unparse(tree)
     assert "if __name__ == '__main__':\n    main()" in source
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'annotator = "annotator.launch:main"' in project
 
 
 def test_cli_main_calls_freeze_support_before_anything_else():
     source = (ROOT / "annotator" / "cli.py").read_text(encoding="utf-8")
     main = source[source.index("def main("):]
     assert main.index("freeze_support()") < main.index("cli.main(")
+    source = (ROOT / "annotator" / "launch.py").read_text(encoding="utf-8")
+    start = source[source.index("def start("):source.index("def main(")]
+    assert start.index("freeze_support()") < start.index("app_arguments(args)")
+    main = source[source.index("def main("):]
+    assert main.index("start(args)") < main.index("cli_main(")
 
 
 class Recorder:
@@ -73,7 +82,8 @@ class Recorder:
                 ("PySide6/opengl32sw.dll", "/x", "BINARY"),
             ]
             self.datas = [(dest + "/" + Path(src).name, src, "DATA") for src, dest in kwargs["datas"]]
-            self.datas.append(("PySide6/Qt/translations/qtbase_ja.qm", "/x", "DATA"))
+            self.datas += [(f"PySide6/Qt/translations/{name}", "/x", "DATA")
+                           for name in ("qtbase_ja.qm", "qtbase_de.qm", "qt_help_ja.qm")]
             self.pure, self.scripts = [], []
 
 
@@ -121,11 +131,12 @@ def test_spec_bundles_the_app_its_data_and_the_dictionary(spec_run):
     assert samples
     for sample in samples:
         assert (sample.name, "annotator/resources/samples") in dests
+    assert ("annotator_ja.qm", "annotator/resources/i18n") in dests  # the Japanese interface
     assert ("sys.dic", "unidic_lite/dicdir") in dests
     (package, excludes), = calls["collect_data_files"]
     assert package == "unidic_lite" and any("unidic-mecab.pdf" in e for e in excludes)
     assert calls["collect_dynamic_libs"] == ["fugashi"]
-    assert {"shlex", "annotator.schemas", "annotator.resources",
+    assert {"shlex", "annotator.cli", "annotator.schemas", "annotator.resources",
             "annotator.resources.samples"} <= set(kw["hiddenimports"])
     from annotator.core.interchange import FORMATS  # imported by name: hidden from analysis
 
@@ -143,10 +154,56 @@ def test_spec_leaves_out_unused_qt_parts(spec_run):
     kept = {dest for dest, _, _ in analysis.binaries + analysis.datas}
     assert "PySide6/Qt/lib/libQt6Widgets.so.6" in kept
     assert "PySide6/Qt/plugins/platforms/libqxcb.so" in kept
+    # Qt's own Japanese (OK, Cancel, the file dialog) for the Japanese interface; no other
+    assert "PySide6/Qt/translations/qtbase_ja.qm" in kept
     for gone in ("PySide6/Qt/plugins/tls/libqopensslbackend.so",
                  "PySide6/Qt/plugins/imageformats/libqpdf.so", "PySide6/opengl32sw.dll",
-                 "PySide6/Qt/translations/qtbase_ja.qm"):
+                 "PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/translations/qt_help_ja.qm"):
         assert gone not in kept
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Debian font is Linux's")
+def test_spec_bundles_a_japanese_font_with_its_licence_where_the_app_looks(
+    spec_run, monkeypatch: pytest.MonkeyPatch
+):
+    import annotator
+    from annotator.gui.japanese_font import FONT_DIR_ENV, bundled_font_folder
+
+    made, _ = spec_run
+    (collect,) = [r for r in made if r.kind == "COLLECT"]
+    font = ("annotator/fonts/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "DATA")
+    licence = ("annotator/fonts/LICENSE-NotoSansCJK.txt",
+               "/usr/share/doc/fonts-noto-cjk/copyright", "DATA")
+    assert font in collect.args[3] and licence in collect.args[3]  # (gui, cli, binaries, datas)
+    assert "SIL OPEN FONT LICENSE Version 1.1" in Path(licence[1]).read_text(encoding="utf-8")
+    # in the bundle, _internal/annotator/ is the package's folder: the app finds the font there
+    monkeypatch.delenv(FONT_DIR_ENV, raising=False)
+    package = Path(annotator.__file__).resolve().parent
+    assert package.parent / Path(font[0]).parent == bundled_font_folder()
+
+
+def test_a_missing_font_stops_the_build_with_one_line_naming_the_package(tmp_path: Path):
+    bundled_font = load(PACKAGING / "bundled_font.py", "annotator_bundled_font_test")
+    with pytest.raises(SystemExit) as stop:
+        bundled_font.toc(tmp_path, platform="linux")
+    message = str(stop.value.code)
+    assert "\n" not in message and "fonts-noto-cjk" in message
+    assert str(tmp_path / bundled_font.FONT) in message
+    font = tmp_path / bundled_font.FONT
+    font.parent.mkdir(parents=True)
+    font.write_bytes(b"font")
+    with pytest.raises(SystemExit) as stop:  # the licence must come with it
+        bundled_font.toc(tmp_path, platform="linux")
+    assert str(tmp_path / bundled_font.COPYRIGHT) in str(stop.value.code)
+    licence = tmp_path / bundled_font.COPYRIGHT
+    licence.parent.mkdir(parents=True)
+    licence.write_text("License: SIL-1.1", encoding="utf-8")
+    assert bundled_font.toc(tmp_path, platform="linux") == [
+        ("annotator/fonts/NotoSansCJK-Regular.ttc", str(font), "DATA"),
+        ("annotator/fonts/LICENSE-NotoSansCJK.txt", str(licence), "DATA"),
+    ]
+    assert bundled_font.toc(tmp_path / "nothing", platform="win32") == []  # Windows has its own
 
 
 def test_spec_makes_a_onedir_bundle_with_a_windowed_and_a_console_program(spec_run):
@@ -178,8 +235,10 @@ def test_spec_makes_a_onedir_bundle_with_a_windowed_and_a_console_program(spec_r
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
         ("PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so", False),
         ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
-        ("PySide6/Qt/translations/qtbase_ja.qm", False),
-        ("PySide6/translations/qtbase_ja.qm", False),
+        ("PySide6/Qt/translations/qtbase_ja.qm", True),  # the Japanese interface's OK, Cancel
+        ("PySide6/translations/qtbase_ja.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qt_ja.qm", False),
         ("PySide6/Qt/lib/libQt6Gui.so.6", True),
         ("PySide6/Qt/lib/libicudata.so.73", True),
         ("PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", True),

@@ -7,6 +7,12 @@
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py --adjudication \
         docs/adjudication.png
 
+In Japanese (docs/screenshot-ja.png, docs/adjudication-ja.png), with the interface's language
+set by the environment:
+
+    FRAMING_ANNOTATOR_LANG=ja xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python \
+        tools/screenshot.py docs/screenshot-ja.png
+
 The checkout is what is shot, not an installed copy (see the top of the code). The first is the
 annotation window on the demo articles with a few spans and the article codes answered; the
 second the Agreement window with three coders whose spans and answers are drawn at random

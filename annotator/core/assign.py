@@ -15,12 +15,14 @@ import math
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.cue_design import CUES_ON, DRAWN, check_design, cue_free_articles
 from annotator.core.errors import ProjectError
 from annotator.core.progress import Progress, report, scaled
 from annotator.core.session import tokens_and_cues
+from annotator.core.file_names import safe_stem
 from annotator.core.store import Project, validate_coder_name
 from annotator.core.store.articles import COLUMNS as ARTICLE_COLUMNS
 from annotator.core.store.sync import KINDS, apply_rows, read_rows
@@ -31,25 +33,35 @@ class AssignReport:
     path: Path
     coder: str
     articles: list[str]  # external ids, in project order
-    seed: int | None  # the seed used for --sample, so the draw can be repeated
+    seed: int | None  # the seed of the plan's draws, so they can be repeated
+    without_cues: tuple[str, ...] = ()  # external ids of the articles shown without cues
 
     def summary(self) -> str:
-        drawn = f" (sampled with --seed {self.seed})" if self.seed is not None else ""
-        return (
-            f"wrote {self.path} for coder {self.coder!r}: {len(self.articles)} article(s){drawn}"
-        )
+        drawn = f" (drawn with --seed {self.seed})" if self.seed is not None else ""
+        return f"wrote {self.path} for coder {self.coder!r}: {self.counts()}{drawn}"
+
+    def counts(self) -> str:
+        """'6 article(s)', and how many of them show no cue underlines if any."""
+        text = f"{len(self.articles)} article(s)"
+        if self.without_cues:
+            text += f", {len(self.without_cues)} without cue underlines"
+        return text
 
 
 @dataclass(frozen=True)
 class CopyPlan:
     """Who gets which articles (internal ids, in project order): ``shared`` goes to every
     coder, ``per_coder`` is each coder's whole list (shared included); ``seed`` repeats the
-    draw (None when nothing was drawn)."""
+    draw (None when nothing was drawn); ``cues`` is the cue design
+    (:mod:`annotator.core.cue_design`) and ``no_cues`` each coder's articles shown without cue
+    underlines."""
 
     coders: tuple[str, ...]
     shared: tuple[int, ...]
     per_coder: dict[str, tuple[int, ...]]
     seed: int | None
+    cues: str = CUES_ON
+    no_cues: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _pool(master: Project, article_ids: Sequence[int] | None, round: str | None) -> list[int]:
@@ -96,12 +108,16 @@ def plan_copies(
     overlap: int | float | None = None,
     seed: int | None = None,
     round: str | None = None,
+    cues: str = CUES_ON,
 ) -> CopyPlan:
     """Plan one copy per coder from ``article_ids`` (internal ids; None: the ``round``'s
     articles, or all). ``sample`` draws that many first; ``overlap`` None gives every coder
     every chosen article, an int that many shared articles, a float in (0, 1] that share
-    (rounded up); the rest is dealt round-robin over a shuffled order. One seed (drawn when
-    not given and something is drawn) makes the same plan again."""
+    (rounded up); the rest is dealt round-robin over a shuffled order. ``cues`` 'on', 'off',
+    'per-coder' or 'per-article' (:func:`~annotator.core.cue_design.cue_free_articles`, drawn
+    last). One seed
+    (drawn when not given and something is drawn) makes the same plan again."""
+    check_design(cues)
     names = [validate_coder_name(c) for c in coders]
     if not names:
         raise ProjectError("name at least one coder to hand copies to")
@@ -111,7 +127,7 @@ def plan_copies(
     pool = _pool(master, article_ids, round)
     if not pool:
         raise ProjectError(f"{master.path}: no articles to assign")
-    drawing = sample is not None or overlap is not None
+    drawing = sample is not None or overlap is not None or cues in DRAWN
     if drawing and seed is None:
         seed = random.SystemRandom().randrange(1, 1_000_000)
     rng = random.Random(seed)
@@ -131,15 +147,16 @@ def plan_copies(
         per_coder = {
             c: tuple(sorted(shared + rest[k::len(names)])) for k, c in enumerate(names)
         }
-    return CopyPlan(tuple(names), tuple(shared), per_coder, seed if drawing else None)
-
-
-_UNSAFE = re.compile(r'[\s/\\:*?"<>|\x00-\x1f\x7f]+')
+    no_cues = cue_free_articles(cues, names, shared, per_coder, rng)
+    return CopyPlan(tuple(names), tuple(shared), per_coder, seed if drawing else None, cues,
+                    no_cues)
 
 
 def _safe(part: str) -> str:
-    """A coder or round name as part of a file name (no separators, no reserved characters)."""
-    return _UNSAFE.sub("_", part).strip("._") or "_"
+    """A coder or round name as part of a file name: the one rule for names from data
+    (:func:`~annotator.core.file_names.safe_stem`), white space as ``_``, runs of ``_`` as one."""
+    cleaned = safe_stem("_".join(part.split()))
+    return re.sub(r"_{2,}", "_", cleaned).strip("._") or "_"
 
 
 def copy_path(master_path: Path, coder: str, out_dir: Path, round: str | None = None) -> Path:
@@ -188,7 +205,8 @@ def assign_copies(
                 chosen = list(plan.per_coder[coder])
                 report(progress, done, total, coder)
                 reports.append(_write_copy(master, coder, targets[coder], chosen, plan.seed,
-                                           scaled(progress, done, len(chosen), total)))
+                                           scaled(progress, done, len(chosen), total),
+                                           set(plan.no_cues.get(coder, ()))))
                 written.append(targets[coder])
                 done += len(chosen)
             report(progress, total, total, "")
@@ -207,9 +225,11 @@ def assign(
     sample: int | None = None,
     seed: int | None = None,
     round: str | None = None,
+    cues: str = CUES_ON,
 ) -> AssignReport:
     """Write a blind copy for ``coder`` to ``out`` (a new file; an existing one is refused):
-    the articles named (external ids) or the ``round``'s or all, optionally a sample of them.
+    the articles named (external ids) or the ``round``'s or all, optionally a sample of them,
+    with the cue design ``cues`` (see :func:`plan_copies`).
 
     The copy is built under a temporary name beside ``out`` and renamed when whole, so a full
     disk or a crash leaves nothing behind. The master is only read (it may be read-only)."""
@@ -220,8 +240,10 @@ def assign(
     if out.resolve() == master.path.resolve():
         raise ProjectError(f"{out}: is the master project itself")
     internal = internal_ids(master, article_ids) if article_ids else None
-    plan = plan_copies(master, [coder], internal, sample=sample, seed=seed, round=round)
-    return _write_copy(master, coder, out, list(plan.per_coder[coder]), plan.seed)
+    plan = plan_copies(master, [coder], internal, sample=sample, seed=seed, round=round,
+                       cues=cues)
+    return _write_copy(master, coder, out, list(plan.per_coder[coder]), plan.seed,
+                       hidden=set(plan.no_cues.get(coder, ())))
 
 
 def internal_ids(master: Project, article_ids: Sequence[str]) -> list[int]:
@@ -243,30 +265,39 @@ def internal_ids(master: Project, article_ids: Sequence[str]) -> list[int]:
 
 def _write_copy(
     master: Project, coder: str, out: Path, chosen: list[int], seed: int | None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, hidden: set[int] | None = None,
 ) -> AssignReport:
-    """Build one blind copy (under a temporary name, renamed when whole)."""
+    """Build one blind copy (under a temporary name, renamed when whole). The articles in
+    ``hidden`` show no cue underlines: the copy records each article's condition and holds no
+    cue positions for those."""
+    hidden = hidden or set()
     with Project.build(out, schema=master.schema, name=f"{master.name} — {coder}") as copy:
         with copy.transaction():
             copy.set_assignment(coder, master.name)
             copy_articles(master, copy, chosen)
+            copy.cue_conditions.set(coder, [(a, a not in hidden) for a in chosen])
+            for article_id in hidden:
+                copy.tokens.forget_cues(article_id)
             master.rounds.copy_to(copy, chosen)
             copy.observe(master.clock)
             for kind in KINDS:
                 apply_rows(copy, kind, read_rows(master, kind, chosen, coder), str(master.path))
-        external = []
+        external, without = [], []
         ids = copy.articles.ids()
         for k, article_id in enumerate(ids):
             report(progress, k, len(ids), coder)
             article = copy.articles.get(article_id)
-            tokens_and_cues(copy, article)  # cue highlights ready: the coder opens instantly
+            if article_id in hidden:
+                without.append(article.external_id)
+            else:
+                tokens_and_cues(copy, article)  # cue highlights ready: the coder opens instantly
             external.append(article.external_id)
-    return AssignReport(out, coder, external, seed)
+    return AssignReport(out, coder, external, seed, tuple(without))
 
 
 _TABLES = (
     ("articles", ARTICLE_COLUMNS, "id"),
-    ("article_tokens", "article_id, tokenizer, bounds", "article_id"),
+    ("article_tokens", "article_id, tokenizer, bounds, lemmas", "article_id"),
     ("article_cues", "article_id, schema_sha256, tokenizer, cues", "article_id"),
 )
 

@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 from annotator.core.data_files import data_folder
-from annotator.core.importers import import_paths
 from annotator.core.store import Project
 
 #: Set this to keep all per-user files (demo project, logs) in one folder, e.g. for tests.
@@ -54,6 +53,10 @@ def ensure_demo_project() -> Path:
 
 def create_demo_project(path: Path) -> Project:
     """A new project at ``path`` holding the sample articles (also for screenshots)."""
+    # Imported here, not at the top: the window's settings need only data_dir(), and the
+    # importers (encodings, worker processes) would add to every start-up.
+    from annotator.core.importers import import_paths
+
     project = Project.create(path, name="Demo")
     with tempfile.TemporaryDirectory() as tmp:
         for name, text in sample_texts():

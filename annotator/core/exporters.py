@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from annotator.core.csvout import Table, render_csv
+from annotator.core.cue_overlap import CueLookup, conditions_of, cues_shown
 from annotator.core.gold_io import GOLD, as_annotations, gold_object
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, Article
 from annotator.core.store import Project
-from annotator.core.store.rowkinds import KINDS, to_json
+from annotator.core.store.rowkinds import KINDS, SPANS, to_json
 from annotator.core.store.sync import read_rows
 
 
@@ -20,7 +21,13 @@ def article_objects(project: Project, coder: str | None = None) -> Iterator[dict
     readers that want just that, ``status`` (coder -> status) and ``codes`` (coder ->
     variable -> answer); ``gold`` (see :mod:`annotator.core.gold_io`) when the article has any.
     Import reads all of it back; merge respects it. ``coder`` keeps one coder's rows only
-    (``gold``: the gold standard only)."""
+    (``gold``: the gold standard only).
+
+    Each span (and gold span) also says whether it overlaps a cue word of its label
+    (``cue_own``) and of another (``cue_other``): derived, for analysis, ignored by import.
+    ``cues_shown`` (coder -> whether the window underlined cues) lists the article's recorded
+    cue conditions (:mod:`annotator.core.store.cue_conditions`), which import records again;
+    a coder not listed saw the cues."""
     rows: dict[str, dict[str, list]] = {}
     if coder != GOLD:
         for kind in KINDS:
@@ -29,6 +36,7 @@ def article_objects(project: Project, coder: str | None = None) -> Iterator[dict
                     to_json(kind, row)
                 )
     answers = project.codes.all() if coder != GOLD else {}
+    cues, shown = CueLookup(project), _conditions_by_article(project, coder)
     for summary in project.articles.summaries():
         article = project.articles.get(summary.id)
         mine = rows.get(article.sha256, {})
@@ -45,13 +53,34 @@ def article_objects(project: Project, coder: str | None = None) -> Iterator[dict
             "sha256": article.sha256,
             "status": statuses,
             "codes": codes if coder is None else {c: a for c, a in codes.items() if c == coder},
+            "cues_shown": shown.get(summary.id, {}),
         }
         for kind in KINDS:
             obj[kind.json_list] = mine.get(kind.json_list, [])
         gold = gold_object(project, summary.id) if coder in (None, GOLD) else None
         if gold is not None:
             obj["gold"] = gold
+        _mark_cues(cues, article, [*obj[SPANS.json_list], *(gold or {}).get("spans", [])])
         yield obj
+
+
+def _conditions_by_article(project: Project, coder: str | None) -> dict[int, dict[str, bool]]:
+    """article id -> coder -> cues shown, for the recorded conditions of the exported coders."""
+    found: dict[int, dict[str, bool]] = {}
+    for (article_id, name), cues in conditions_of(project).items():
+        if coder is None or name == coder:
+            found.setdefault(article_id, {})[name] = cues
+    return found
+
+
+def _mark_cues(cues: CueLookup, article: Article, spans: list[dict[str, Any]]) -> None:
+    """Add ``cue_own`` and ``cue_other`` to each span object (the article's cue words are
+    looked up only when it has spans)."""
+    if not spans:
+        return
+    words = cues.of(article)
+    for span in spans:
+        span["cue_own"], span["cue_other"] = words.hits(span["start"], span["end"], span["label"])
 
 
 def write_jsonl(project: Project, out: TextIO, coder: str | None = None) -> int:
@@ -65,7 +94,7 @@ def write_jsonl(project: Project, out: TextIO, coder: str | None = None) -> int:
 
 ANNOTATION_CSV = (
     "article_id", "title", "coder", "label", "start", "end", "text", "note", "created",
-    "updated", "uuid",
+    "updated", "uuid", "cue_own", "cue_other", "cues_shown",
 )
 
 
@@ -77,11 +106,15 @@ def spans_of(project: Project, coder: str | None = None) -> list[Annotation]:
 
 
 def annotations_table(project: Project, coder: str | None = None) -> Table:
-    """One row per live span (for R, pandas, Excel); offsets are code points, end exclusive."""
+    """One row per live span (for R, pandas, Excel); offsets are code points, end exclusive.
+    The last columns say whether the span overlaps a cue word of its label and of another,
+    and whether its coder saw the cue underlines there (:mod:`annotator.core.cue_overlap`)."""
     articles = {s.id: (s.external_id, s.title) for s in project.articles.summaries()}
+    cues, shown = CueLookup(project), conditions_of(project)
     return Table(ANNOTATION_CSV, [
         (*articles[a.article_id], a.coder, a.label, a.start, a.end, a.text, a.note,
-         a.created_at, a.updated_at, a.uuid)
+         a.created_at, a.updated_at, a.uuid, *cues.flags(a.article_id, a.start, a.end, a.label),
+         cues_shown(shown, a.article_id, a.coder))
         for a in spans_of(project, coder)
     ])
 

@@ -17,11 +17,11 @@ class AddGold(Command):
 
     def __init__(self, article_id: int, label: str, start: int, end: int, by: str,
                  coders: tuple[str, ...] = (), overlapping: tuple[str, ...] = (),
-                 rationale: str = "", text: str = "add gold span") -> None:
+                 rationale: str = "", words: tuple[str, dict] = ("add gold span", {})) -> None:
         self.article_id, self.label, self.start, self.end = article_id, label, start, end
         self.by, self.coders, self.overlapping, self.rationale = by, coders, overlapping, rationale
         self.uuid: str | None = None
-        self.text = text
+        self.describe(words[0], **words[1])
 
     def do(self, project: Project, revs: Revs) -> Change:
         span = project.gold.add(self.article_id, self.label, self.start, self.end,
@@ -44,8 +44,8 @@ class EditGold(Command):
         self.uuid, self.by, self.reject = uuid, by, reject
         self.label, self.rationale = label, rationale
         self.old: GoldSpan | None = None
-        self.text = ("reject gold span" if reject else
-                     f"relabel as {label}" if label else "edit rationale")
+        self.describe("reject gold span" if reject else
+                      "relabel as {label}" if label else "edit rationale", label=label)
 
     def do(self, project: Project, revs: Revs) -> Change:
         self.old = project.gold.get(self.uuid)
@@ -67,7 +67,8 @@ class SetGoldAnswer(Command):
         self.article_id, self.variable, self.value = article_id, variable, value
         self.by, self.coders, self.rationale = by, coders, rationale
         self.old: dict[str, Any] | None = None
-        self.text = f"answer {variable}" if value is not None else f"clear {variable}"
+        self.describe("answer {variable}" if value is not None else "clear {variable}",
+                      variable=variable)
 
     def do(self, project: Project, revs: Revs) -> Change:
         self.old = project.gold.answer_rows(self.article_id).get(self.variable)
@@ -84,7 +85,8 @@ class SetAdjudication(Command):
     def __init__(self, article_id: int, status: str) -> None:
         self.article_id, self.status = article_id, status
         self.old: str | None = None
-        self.text = {"done": "mark adjudicated", "in_progress": "reopen"}.get(status, status)
+        self.describe({"done": "mark adjudicated", "in_progress": "reopen"}.get(status, "{status}"),
+                      status=status)
 
     def do(self, project: Project, revs: Revs) -> Change:
         self.old = project.gold.set_status(self.article_id, self.status)
@@ -103,7 +105,7 @@ class AcceptAgreed(Command):
         self.article_id, self.rule, self.by = article_id, rule, by
         self.added: list[str] = []
         self.answered: list[str] = []
-        self.text = f"accept agreed ({rule})"
+        self.describe("accept agreed ({rule})", rule=rule)
 
     def do(self, project: Project, revs: Revs) -> Change:
         from annotator.core.gold_fill import accept
@@ -128,9 +130,15 @@ class AcceptAgreed(Command):
 class Batch(Command):
     """Several commands as one step (all in one transaction); undone in reverse."""
 
-    def __init__(self, commands: list[Command], text: str = "") -> None:
+    def __init__(self, commands: list[Command], text: str = "",
+                 words: tuple[str, dict] | None = None) -> None:
         self.commands = commands
-        self.text = text or commands[-1].text
+        if words is not None:
+            self.describe(words[0], **words[1])
+        elif text:
+            self.describe(text)
+        else:
+            self.words, self.text = commands[-1].words, commands[-1].text
 
     def do(self, project: Project, revs: Revs) -> Change:
         with project.transaction():

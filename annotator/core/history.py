@@ -58,6 +58,15 @@ class History:
         return bool(self._redo)
 
     @property
+    def undo_command(self) -> Command | None:
+        """The command Undo would undo (its ``words`` say it in the interface's language)."""
+        return self._undo[-1] if self._undo else None
+
+    @property
+    def redo_command(self) -> Command | None:
+        return self._redo[-1] if self._redo else None
+
+    @property
     def undo_text(self) -> str:
         return self._undo[-1].text if self._undo else ""
 

@@ -14,17 +14,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator import __version__
 from annotator.core import report_sections as s
 from annotator.core.errors import InputError
-from annotator.core.methods_text import MethodsFacts, methods_paragraphs
+from annotator.core.methods_text import (
+    MethodsFacts,
+    cue_methods_paragraphs,
+    methods_paragraphs,
+)
 from annotator.core.progress import Progress, report, scaled
 from annotator.core.report_figures import ForestRow, forest_svg, require_matplotlib, trend_svg
 from annotator.core.reports import AgreementReport, agreement_report
 from annotator.core.round_trend import TOKEN_ALPHA, TrendRow, round_trend
 from annotator.core.store import Project
 from annotator.core.tokenizer import tokenizer_id
+
+if TYPE_CHECKING:
+    from annotator.core.cue_effect import CueEffect
 
 LANGS = ("ja", "en", "both")
 
@@ -99,8 +107,9 @@ def write_html_report(
                              progress=scaled(progress, 70, 20, 100))
                  if project.rounds.list() else [])
         study = read_study(project, result.coders, round)
-    report(progress, 90, 100, "drawing the figures")
-    page = render_html(result, trend, study, lang, round)
+        cue = _cue_effect(project, result, round, bootstrap, level, scaled(progress, 90, 5, 100))
+    report(progress, 95 if cue is not None else 90, 100, "drawing the figures")
+    page = render_html(result, trend, study, lang, round, cue)
     partial = out.with_name(out.name + ".partial")
     try:
         partial.write_text(page, encoding="utf-8")
@@ -110,6 +119,22 @@ def write_html_report(
         raise InputError(f"{out}: cannot write the report ({exc.strerror or exc})") from None
     report(progress, 100, 100, "")
     return result
+
+
+def _cue_effect(project: Project, result: AgreementReport, round: str | None,
+                bootstrap: int, level: float, progress: Progress | None) -> CueEffect | None:
+    """The cue effect on the report's coders, articles and resamples (same seed), when the
+    project has coding both with and without the cue underlines; else None."""
+    from annotator.core.cue_effect import project_cue_effect
+    from annotator.core.cue_effect_data import has_both_conditions
+
+    ids = list(project.rounds.get(round).article_ids) if round is not None else None
+    if not has_both_conditions(project, result.coders, ids):
+        return None
+    articles = ([project.articles.get(a, verify=False).external_id for a in ids]
+                if ids is not None else None)
+    return project_cue_effect(project, result.coders or None, bootstrap, result.seed, level,
+                              progress, articles)
 
 
 def _forest(result: AgreementReport, study: Study, w: s.Words) -> str:
@@ -166,7 +191,8 @@ def _study(result: AgreementReport, study: Study, w: s.Words, round: str | None)
     return f"<dl>{dl}</dl>\n{done}\n{rounds}"
 
 
-def _methods(result: AgreementReport, study: Study, lang: str, round: str | None) -> str:
+def _methods(result: AgreementReport, study: Study, lang: str, round: str | None,
+             cue: CueEffect | None = None) -> str:
     def names(keys: Sequence[str], index: int) -> list[str]:
         return [study.names.pair(k)[index] for k in keys]
 
@@ -181,12 +207,15 @@ def _methods(result: AgreementReport, study: Study, lang: str, round: str | None
             result.seed, result.level, __version__,
             tokenizer_id(), round)
         paragraphs += [(c, p) for c, p in methods_paragraphs(facts, lang) if c == code]
+        if cue is not None:
+            paragraphs += [(c, p) for c, p in cue_methods_paragraphs(
+                cue.bootstrap_b, cue.seed, cue.level, cue.has_gold, lang) if c == code]
     return "\n".join(f'<p class="methods" lang="{c}">{escape(p)}</p>' for c, p in paragraphs)
 
 
 def render_html(result: AgreementReport, trend: Sequence[TrendRow], study: Study, lang: str,
-                round: str | None = None) -> str:
-    """The whole page as text."""
+                round: str | None = None, cue: CueEffect | None = None) -> str:
+    """The whole page as text; ``cue``: the cue-effect section (only with both conditions)."""
     from annotator.core.report_style import CSS
 
     w = s.Words(lang)
@@ -223,12 +252,16 @@ def render_html(result: AgreementReport, trend: Sequence[TrendRow], study: Study
     if gold:
         sections.append(s.section(
             "gold", w("コーダーと正解データ(gold)", "Coders against gold"), gold))
+    if cue is not None:
+        from annotator.core.report_cue_section import cue_section
+
+        sections.append(cue_section(cue, names, w))
     if result.disagreements:
         sections.append(s.section(
             "disagreements", w("大きな不一致", "Largest disagreements"),
             s.disagreement_list(result, names, w)))
     sections.append(s.section("methods", w("方法(論文用)", "Methods (for a paper)"),
-                              _methods(result, study, lang, round)))
+                              _methods(result, study, lang, round, cue)))
     title = w.plain("信頼性レポート", "Reliability report") + " — " + study.project
     html_lang = "en" if lang == "en" else "ja"
     return (

@@ -15,7 +15,7 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.gold_io import store_gold
 from annotator.core.import_rows import stamp
 from annotator.core.records import ArticleRecord, CodeRecord, default_title
-from annotator.core.store import Project, now
+from annotator.core.store import Project, now, validate_coder_name
 from annotator.core.store.codes import check_answer, encode
 from annotator.core.store.rowkinds import CODES, SPANS, STATUS
 from annotator.core.store.sync import apply_rows
@@ -33,9 +33,11 @@ def store_record(
     tokenizer: str,
     report: ImportReport,
     title: str = "",
+    lemmas: bytes | None = None,
 ) -> None:
-    """Store one prepared article with its token bounds, annotations and statuses (or skip a
-    text the project already has)."""
+    """Store one prepared article with its token bounds (and the lemma index the cue lookup
+    needs, :mod:`annotator.core.lemma_index`), annotations and statuses (or skip a text the
+    project already has)."""
     sha = text_sha256(text)
     existing = project.articles.by_sha(sha)
     if existing is not None:
@@ -59,6 +61,7 @@ def store_record(
         bounds=bounds,
         tokenizer=tokenizer,
         sha256=sha,
+        lemmas=lemmas,
     )
     fresh = [ann.uuid for ann in record.annotations if ann.revision is None and ann.uuid]
     for uuid in fresh:
@@ -97,8 +100,20 @@ def store_record(
                          else f"{record.origin}: {message}") from None
     if record.gold is not None:
         store_gold(project, project.articles.by_sha(sha), text, record.gold, record.origin)
+    _store_cue_conditions(project, record, project.articles.by_sha(sha))
     report.annotations += len(spans)
     report.added.append((external_id, record.origin))
+
+
+def _store_cue_conditions(project: Project, record: ArticleRecord, article_id: int) -> None:
+    """Record the cue conditions a JSONL export carried (``cues_shown``), so a cue-effect
+    analysis of the imported project sees who coded the article without cue underlines."""
+    for coder, shown in record.cues_shown.items():
+        try:
+            validate_coder_name(coder)
+        except AnnotatorError as exc:
+            raise InputError(f"{record.origin} $.cues_shown: {exc}") from None
+        project.cue_conditions.record(coder, [(article_id, shown)])
 
 
 def _checked_answer(project: Project, record: ArticleRecord, code: CodeRecord) -> Any:

@@ -281,9 +281,9 @@ def _store_batch(
     progress: Progress | None,
     stored: list[int],
 ) -> None:
-    all_bounds = workers.map([prepared.text for _record, prepared, _n, _of in batch])
-    for (record, prepared, number, files), bounds in zip(batch, all_bounds):
+    all_tokens = workers.map([prepared.text for _record, prepared, _n, _of in batch])
+    for (record, prepared, number, files), tokens in zip(batch, all_tokens):
         stored[0] = number
         report_progress(progress, number, files, Path(record.origin).name)
-        store_record(project, record, prepared.text, bounds, tokenizer, report,
-                     title=prepared.title)
+        store_record(project, record, prepared.text, tokens.bounds, tokenizer, report,
+                     title=prepared.title, lemmas=tokens.lemmas)

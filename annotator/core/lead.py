@@ -151,7 +151,7 @@ class LeadSession(ProjectSession):
 
     def apply(self, article_id: int, command: Command) -> Change:
         if self.status(article_id) == "not_started" and not isinstance(command, SetAdjudication):
-            command = Batch([SetAdjudication(article_id, "in_progress"), command], command.text)
+            command = Batch([SetAdjudication(article_id, "in_progress"), command])
         return self.history.run(self.project, command)
 
     def _provenance(self, article_id: int, label: str, start: int, end: int
@@ -175,7 +175,7 @@ class LeadSession(ProjectSession):
         coders, overlapping = self._provenance(ann.article_id, ann.label, ann.start, ann.end)
         return self.apply(ann.article_id, AddGold(
             ann.article_id, ann.label, ann.start, ann.end, self.lead, coders, overlapping,
-            text=f"accept {ann.coder}'s span"))
+            words=("accept {coder}'s span", {"coder": ann.coder})))
 
     def accept_agreed(self, article_id: int, rule: str | int) -> Change:
         """Every span (and answer) that all / a majority / at least k done coders agree on."""
@@ -198,7 +198,7 @@ class LeadSession(ProjectSession):
         return self.apply(old.article_id, Batch([
             EditGold(uuid, self.lead, reject=True),
             AddGold(old.article_id, old.label, start, end, self.lead, coders, overlapping,
-                    old.rationale)], "change boundaries"))
+                    old.rationale)], words=("change boundaries", {})))
 
     def set_answer(self, article_id: int, variable: str, value: Any,
                    from_coder: str | None = None) -> Change:

@@ -30,6 +30,25 @@ MAX_CSV_COLUMNS = 1_000
 #: Nesting of arrays and objects in one JSONL line or a schema file. A schema needs 5 levels, an
 #: article line 3 plus whatever its 'meta' holds; Python's json parser overflows near 1,000.
 MAX_JSON_DEPTH = 64
+#: Bytes of a schema file. The shipped schema, with bilingual definitions, rules and examples
+#: for every label and article code, is about 20 KB; a codebook 100 times richer still fits.
+MAX_SCHEMA_FILE_BYTES = 2 * 1024 * 1024
+
+#: Bytes one ZIP archive from another tool may unpack to, its nested archives (INCEpTION's
+#: per-user ZIPs) included. Counted as members are read, whatever the headers claim. A large
+#: INCEpTION export (thousands of documents, every user's XMI) stays well under it; members
+#: are read one at a time, so this bounds time, not memory.
+MAX_ARCHIVE_BYTES = 2 * 1024 ** 3
+#: Entries (files and folders) of one ZIP archive, nested archives included.
+MAX_ARCHIVE_ENTRIES = 100_000
+#: Uncompressed : compressed size of one member that unpacks to more than ZIP_RATIO_FLOOR. Text
+#: and XMI compress 5-20:1; deflate cannot exceed about 1,032:1 (a file of zeros), which is
+#: what a zip bomb is made of. Small members (a header, a short repeated line) may go beyond.
+MAX_ZIP_RATIO = 200
+ZIP_RATIO_FLOOR = 4 * 1024 * 1024
+#: Bytes of one XML file (an XMI document, a type system, a REFI-QDA project.qde): the same
+#: bound as a .jsonl file, which holds as much text.
+MAX_XML_BYTES = MAX_DATA_FILE_BYTES
 
 #: A message names this many problems or values of a list and counts the rest.
 SHOWN = 5

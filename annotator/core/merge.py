@@ -30,7 +30,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.progress import Cancelled, Progress, tracked
 from annotator.core.schema import Schema
-from annotator.core.store import Project
+from annotator.core.store import Project, validate_coder_name
 from annotator.core.store.connection import Connection
 from annotator.core.store.rowkinds import CODES, SPANS, STATUS
 from annotator.core.store.sync import SyncCounts, apply_rows, read_rows
@@ -48,6 +48,8 @@ class FileMerge:
     refused: str = ""
     #: the coder the copy was made for (its ``assigned_coder``), '' if unknown
     copy_coder: str = ""
+    #: how many of the copy's articles its window showed without cue underlines
+    without_cues: int = 0
 
     @property
     def coders(self) -> set[str]:
@@ -80,15 +82,19 @@ class FileMerge:
         s, c = self.spans, self.codes
         status_changes = self.status_changes
         answers = self.answers
+        blind = (f", {self.without_cues} article(s) without cue underlines"
+                 if self.without_cues else "")
         if not (s.added or s.changed or s.removed or s.tombstones or status_changes
                 or answers or self.conflicts):
-            return f"{self.path} ({who}): nothing new ({s.unchanged} span(s) already merged)"
+            return (f"{self.path} ({who}): nothing new ({s.unchanged} span(s) already merged)"
+                    + blind)
         text = (
             f"{self.path} ({who}): {s.added} new span(s), {s.changed} changed, "
             f"{s.removed} deleted, {status_changes} status change(s), {s.unchanged} unchanged"
         )
         if answers:
             text += (f", {c.added} new answer(s), {c.changed} changed, {c.removed} cleared")
+        text += blind
         if s.tombstones:
             text += f", {s.tombstones} deletion record(s) of spans the master never had"
         if self.conflicts:
@@ -182,7 +188,7 @@ def _merge_file(master: Project, path: Path, known: set[str], texts: dict,
     try:
         if path.resolve() == master.path.resolve():
             raise ProjectError(f"{path}: is the master project itself")
-        with Project.open(path, read_only=True) as other:
+        with Project.open(path, untrusted=True) as other:
             coder = other.assigned_coder or ""
             with _savepoint(master, "merge_file", undo=False):
                 done = _merge_one(master, other, known, texts)
@@ -261,4 +267,20 @@ def _merge_one(master: Project, other: Project, known: set[str], texts: dict) ->
         spans=apply_rows(master, SPANS, read_rows(other, SPANS), source, texts),
         statuses=apply_rows(master, STATUS, read_rows(other, STATUS), source, texts),
         codes=apply_rows(master, CODES, read_rows(other, CODES), source, texts),
+        without_cues=_record_cues(master, other),
     )
+
+
+def _record_cues(master: Project, other: Project) -> int:
+    """Record in the master whether the copy's window showed cue underlines, per article of
+    the copy, for the coder it was made for (a copy made before cue-free designs showed them
+    everywhere). A file made for no coder records nothing. Returns the count shown without."""
+    coder = other.assigned_coder
+    if not coder:
+        return 0
+    coder = validate_coder_name(coder)
+    shown = other.cue_conditions.read_returned(coder)
+    ids = {sha: article_id for article_id, sha in master.db.execute(
+        "SELECT id, sha256 FROM articles")}
+    master.cue_conditions.record(coder, [(ids[sha], cues) for sha, cues in shown.items()])
+    return sum(1 for cues in shown.values() if not cues)

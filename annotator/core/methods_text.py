@@ -125,6 +125,61 @@ def methods_ja(f: MethodsFacts) -> str:
     )
 
 
+def cue_methods_en(b: int, seed: int | None, level: float, gold: bool) -> str:
+    """The cue-effect paragraph in English (README, "The cue effect")."""
+    gold_text = (" Against the gold standard, each condition's recall and precision were "
+                 "computed on tokens inside a cue word of the frame and on the other tokens."
+                 if gold else "")
+    interval = (f" Each difference (without minus with cues) has a {level * 100:g}% percentile "
+                f"interval from {b:,} paired bootstrap resamples of articles (both conditions "
+                f"computed on the same resample; seed {seed}); coders were not resampled."
+                if b else " No bootstrap intervals were computed.")
+    return (
+        "To test whether the cue underlines steered the coders, some articles were coded "
+        "without them (cue-free copies) and the two conditions were compared. A coder's "
+        "condition is recorded per article. Agreement in a condition (token alpha and "
+        "unitizing alpha, as above) uses, per article, the done coders who saw it in that "
+        "condition; an article counts only where at least two did (unitizing alpha uses the "
+        "same number of coders on every article: the smallest such number, first coders in "
+        "study order). The pull of the lexicon is the share of the coders' span characters "
+        "lying in a cue word of the frame, and the share of cue words (overlapping matches of "
+        "the frame's lexicon joined) that a coder's spans of the frame touch." + gold_text
+        + interval + " With a design per coder, condition and coder are confounded; with a "
+        "design per article, each coder serves as their own control.")
+
+
+def cue_methods_ja(b: int, seed: int | None, level: float, gold: bool) -> str:
+    """The cue-effect paragraph in Japanese (the same facts as :func:`cue_methods_en`)."""
+    gold_text = ("正解データに対しては、各条件の再現率と適合率を、フレームの手がかり語の中の"
+                 "トークンとそれ以外のトークンに分けて求めた。" if gold else "")
+    interval = (f"差(下線なし − あり)の{level * 100:g}%信頼区間は、記事を復元抽出する"
+                f"{b:,}回の対応のあるブートストラップ(同じ再標本で両条件を計算、乱数シード"
+                f"{seed})のパーセンタイル法による。コーダーは再標本化していない。"
+                if b else "ブートストラップ信頼区間は算出していない。")
+    return (
+        "手がかり語の下線がコーダーを誘導したかを調べるため、一部の記事は下線なし"
+        "(手がかりなしのコピー)でコーディングし、二つの条件を比較した。コーダーの条件は"
+        "記事ごとに記録した。条件ごとの一致(上と同じトークン α と単位化 α)は、記事ごとに"
+        "その条件で見た完了コーダーで求め、2名以上がその条件で見た記事だけを用いた"
+        "(単位化 α は全記事で同じ人数を要するため、その最小数を研究の順に先頭から用いた)。"
+        "語彙への引き寄せは、コーダーのスパンの文字のうちフレームの手がかり語の上にある"
+        "割合と、手がかり語(重なる一致は一語とする)のうちそのフレームのスパンが触れた割合で"
+        "測った。" + gold_text + interval
+        + "コーダーごとの設計では条件とコーダーが交絡し、記事ごとの設計では各コーダーが"
+        "自身の対照となる。")
+
+
+def cue_methods_paragraphs(b: int, seed: int | None, level: float, gold: bool, lang: str
+                           ) -> list[tuple[str, str]]:
+    """(language code, paragraph) of the cue-effect method, as :func:`methods_paragraphs`."""
+    out = []
+    if lang in ("ja", "both"):
+        out.append(("ja", cue_methods_ja(b, seed, level, gold)))
+    if lang in ("en", "both"):
+        out.append(("en", cue_methods_en(b, seed, level, gold)))
+    return out
+
+
 def methods_paragraphs(facts: MethodsFacts, lang: str) -> list[tuple[str, str]]:
     """(language code, paragraph) for ``lang`` = ``ja``, ``en`` or ``both`` (Japanese first)."""
     out = []

@@ -5,6 +5,8 @@ Nothing here touches the file; the store (:mod:`annotator.core.store`) reads and
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,7 +101,9 @@ class Change:
 
 
 def validate_coder_name(name: str) -> str:
-    """A coder name as stored: stripped, non-empty, printable, at most 64 characters."""
+    """A coder name as stored: stripped, non-empty, printable, at most 64 characters, and not
+    one that reads as the gold standard's or the lead's (``gold``, ``lead`` in any case or
+    width: ``ＧＯＬＤ`` too), so a name from someone's file cannot pass for either."""
     if not isinstance(name, str):
         raise ProjectError(f"a coder name must be text, not {name!r:.40}")
     cleaned = name.strip()
@@ -107,11 +111,16 @@ def validate_coder_name(name: str) -> str:
         raise ProjectError("a coder name cannot be empty")
     if len(cleaned) > 64:
         raise ProjectError(f"coder name {cleaned[:20]!r}… is longer than 64 characters")
-    if cleaned.lower() == "gold":
-        raise ProjectError("'gold' is the name of the gold standard in exports; choose another "
-                           "coder name")
+    folded = unicodedata.normalize("NFKC", cleaned).casefold()
+    if folded == "gold":
+        raise ProjectError(f"coder name {cleaned!r}: 'gold' is the name of the gold standard in "
+                           "exports; choose another coder name")
+    if folded == "lead":
+        raise ProjectError(f"coder name {cleaned!r}: 'lead' names the lead's decisions in the "
+                           "gold standard; choose another coder name")
     if any(not ch.isprintable() for ch in cleaned):
-        raise ProjectError(f"coder name {cleaned[:40]!r} contains control characters")
+        raise ProjectError(
+            f"coder name {cleaned[:40]!r} contains invisible or control characters")
     return cleaned
 
 

@@ -179,6 +179,7 @@ def read_jsonl(path: Path, text: str) -> Iterator[ArticleRecord]:
         record.status = dict(status)
         _read_statuses(obj, where, record)
         _read_codes(obj, where, record)
+        _read_cues_shown(obj, where, record)
         if obj.get("gold") is not None:
             record.gold = read_gold(obj["gold"], f"{where} $.gold")
         yield record
@@ -205,6 +206,18 @@ def _read_statuses(obj: dict, where: str, record: ArticleRecord) -> None:
             raise InputError(f"{at}: field 'updated': {exc}") from None
         record.status[coder] = value
         record.status_revisions[coder] = (updated, read_revision(item, at))
+
+
+def _read_cues_shown(obj: dict, where: str, record: ArticleRecord) -> None:
+    """The article's recorded cue conditions (coder -> true/false), which import records again.
+    The spans' ``cue_own`` and ``cue_other`` are derived from the text and the schema, so
+    import ignores them (the project computes its own)."""
+    shown = _field(obj, "cues_shown", dict, where, {})
+    for coder, value in shown.items():
+        if not isinstance(value, bool):
+            raise InputError(f"{where} $.cues_shown.{short_repr(coder)}: must be true or false, "
+                             f"not {short_repr(value)}")
+    record.cues_shown = dict(shown)
 
 
 def _read_codes(obj: dict, where: str, record: ArticleRecord) -> None:

@@ -59,6 +59,9 @@ class ArticleRecord:
     status_revisions: dict[str, tuple[str | None, Revision | None]] = field(default_factory=dict)
     codes: list[CodeRecord] = field(default_factory=list)
     gold: dict[str, Any] | None = None  # checked by annotator.core.gold_io.read_gold
+    # coder -> whether the window showed cue underlines (the JSONL ``cues_shown``: recorded
+    # cue conditions, annotator.core.store.cue_conditions); a coder not listed saw them
+    cues_shown: dict[str, bool] = field(default_factory=dict)
 
 
 def default_title(text: str) -> str:

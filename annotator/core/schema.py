@@ -228,8 +228,15 @@ def schema_from_json(text: str, source: str = "schema") -> Schema:
 
 def load_schema(path: str | Path) -> Schema:
     """Read and validate a schema file."""
+    from annotator.core.limits import MAX_SCHEMA_FILE_BYTES
+
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_SCHEMA_FILE_BYTES:
+            raise SchemaError(
+                f"{path}: {size:,} bytes is more than a schema file may hold "
+                f"({MAX_SCHEMA_FILE_BYTES:,}); is this the right file?")
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise SchemaError(f"{path}: no such schema file") from None

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.core import lemma_index
 from annotator.core.commands import (
     AddSpan,
+    AdjustSpan,
     Command,
     DeleteSpan,
     EditNote,
@@ -29,7 +31,12 @@ from annotator.core.model import Annotation, Article, ArticleSummary, Change, Ro
 from annotator.core.schema import Schema
 from annotator.core.spans import TokenIndex
 from annotator.core.store import Project, validate_coder_name
-from annotator.core.tokenizer import CueSpan, bounds_and_cues, tokenizer_id
+from annotator.core.tokenizer import (
+    CueSpan,
+    cues_from_lemmas,
+    token_bounds_and_lemmas,
+    tokenizer_id,
+)
 from annotator.core.variables import Answer, Variable, missing_required
 
 if TYPE_CHECKING:
@@ -47,33 +54,57 @@ class OpenArticle:
 
 
 def tokens_and_cues(
-    project: Project, article: Article
+    project: Project, article: Article, with_cues: bool = True
 ) -> tuple[list[tuple[int, int]], list[CueSpan]]:
-    """Token boundaries and cue spans, from the project's cache when it is current.
+    """Token boundaries and cue spans, from the project's cache when it is current
+    (``with_cues`` False: no cue spans at all, none looked for; an article of a cue-free copy).
 
-    Import stores the boundaries; an article whose cue cache is missing, stale (another
-    dictionary or schema) or unreadable is tokenized with lemmas now and the result stored (when
-    the file can be written), so it happens once.
+    Import stores the boundaries with the lemmas the cue lookup needs; an article whose cue
+    cache is missing or stale (another schema) has its cues matched from those lemmas, with no
+    tokenizing. Only an article without them (imported by an older version, another dictionary,
+    an unreadable cache) is tokenized now. What was computed is stored (when the file can be
+    written), so it happens once.
     """
     schema, tok = project.schema, tokenizer_id()
-    length = len(article.text)
-    bounds = project.tokens.bounds(article.id, tok, length)
+    text, length = article.text, len(article.text)
+    if not with_cues:
+        flat = project.tokens.bounds_flat(article.id, tok, length)
+        if flat is None:
+            flat, lemmas = token_bounds_and_lemmas(text)
+            _store(project, article.id, flat, tok, lemma_index.encode(lemmas))
+        return list(zip(flat[0::2], flat[1::2])), []
     cached = project.tokens.cues(article.id, schema.sha256, tok, length)
-    if bounds is not None and cached is not None:
+    flat = project.tokens.bounds_flat(article.id, tok, length) if cached is not None else None
+    if cached is not None and flat is not None:
         ids = schema.label_ids
-        return bounds, [CueSpan(s, e, ids[k]) for s, e, k in cached]
-    bounds, cues = bounds_and_cues(article.text, schema)
+        return list(zip(flat[0::2], flat[1::2])), [CueSpan(s, e, ids[k]) for s, e, k in cached]
+    flat, lemmas = project.tokens.bounds_and_lemmas(article.id, tok, length)
+    tokenized = flat is None or lemmas is None
+    if tokenized:
+        flat, lemmas = token_bounds_and_lemmas(text)
+    cues = cues_from_lemmas(text, flat, lemmas, schema)
     if not project.read_only:
         index = {label: k for k, label in enumerate(schema.label_ids)}
         try:
             with project.transaction():
-                project.tokens.store_bounds(article.id, bounds, tok)
+                if tokenized:
+                    project.tokens.store_bounds(article.id, flat, tok, lemma_index.encode(lemmas))
                 project.tokens.store_cues(
                     article.id, schema.sha256, tok, [(c.start, c.end, index[c.label]) for c in cues]
                 )
         except BusyError:
             pass  # another program is writing: the cache is stored at a later opening
-    return bounds, cues
+    return list(zip(flat[0::2], flat[1::2])), cues
+
+
+def _store(project: Project, article_id: int, flat: object, tok: str, lemmas: bytes) -> None:
+    """Keep token bounds computed at an opening, when the file can be written."""
+    if project.read_only:
+        return
+    try:
+        project.tokens.store_bounds(article_id, flat, tok, lemmas)  # type: ignore[arg-type]
+    except BusyError:
+        pass  # another program is writing: the cache is stored at a later opening
 
 
 class MissingAnswers(AnnotatorError):
@@ -191,10 +222,17 @@ class Session(ProjectSession):
         """This coder's live spans in the article, in text order."""
         return self.project.annotations.list(article_id, coder=self.coder)
 
+    def shows_cues(self, article_id: int) -> bool:
+        """Whether the window underlines cue words in the article: always in a master; in a
+        blind copy as the copy's cue design says for its coder (no switch turns them on)."""
+        coder = self.project.assigned_coder
+        return coder is None or self.project.cue_conditions.shows(article_id, coder)
+
     def open_article(self, article_id: int) -> OpenArticle:
-        """Tokenize and find cues; opening a not-started article marks it in progress."""
+        """Tokenize and find cues (none in a cue-free article); opening a not-started article
+        marks it in progress."""
         article = self.project.articles.get(article_id)
-        bounds, cues = tokens_and_cues(self.project, article)
+        bounds, cues = tokens_and_cues(self.project, article, self.shows_cues(article_id))
         if not self.read_only and self.status(article_id) == "not_started":
             try:
                 self.project.statuses.set(article_id, self.coder, "in_progress")
@@ -224,6 +262,11 @@ class Session(ProjectSession):
 
     def delete_span(self, ann: Annotation) -> Change:
         return self.apply(DeleteSpan(ann.uuid, expect=rev_of(ann)))
+
+    def adjust_span(self, ann: Annotation, start: int, end: int) -> Change:
+        """New boundaries for a span as the window showed it: it is replaced by a new span
+        (new UUID, same label and note) and recorded as deleted (see :class:`AdjustSpan`)."""
+        return self.apply(AdjustSpan(ann.uuid, start, end, expect=rev_of(ann)))
 
     def relabel(self, ann: Annotation, label: str) -> Change:
         return self.apply(Relabel(ann.uuid, label, expect=rev_of(ann)))

@@ -50,6 +50,26 @@ class TokenIndex:
         i = bisect_left(self._starts, offset)
         return self._starts[i] if i < len(self._starts) else offset
 
+    def next_end(self, offset: int) -> int | None:
+        """The first token end strictly after ``offset`` (None past the last token)."""
+        i = bisect_right(self._ends, offset)
+        return self._ends[i] if i < len(self._ends) else None
+
+    def prev_end(self, offset: int) -> int | None:
+        """The last token end strictly before ``offset`` (None before the first token)."""
+        i = bisect_left(self._ends, offset) - 1
+        return self._ends[i] if i >= 0 else None
+
+    def next_start(self, offset: int) -> int | None:
+        """The first token start strictly after ``offset`` (None past the last token)."""
+        i = bisect_right(self._starts, offset)
+        return self._starts[i] if i < len(self._starts) else None
+
+    def prev_start(self, offset: int) -> int | None:
+        """The last token start strictly before ``offset`` (None before the first token)."""
+        i = bisect_left(self._starts, offset) - 1
+        return self._starts[i] if i >= 0 else None
+
 
 def snap_selection(
     text: str, start: int, end: int, tokens: TokenIndex | None

@@ -14,9 +14,9 @@ import re
 import shlex
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
-from itertools import accumulate, chain
-from operator import itemgetter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate, chain, compress, count, repeat
+from operator import contains, itemgetter, ne
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -65,6 +65,11 @@ _SURFACES_FORMAT = "-O '' -F '%m\x1e' -U '%m\x1e' -E '|' -B ''"
 _FEATURES_FORMAT = (
     "-O '' -F '%pS\x1f%m\x1f%f[0]\x1f%f[7]\x1e' -U '%pS\x1f%m\x1f%f[0]\x1f\x1e' -E '|' -B ''"
 )
+# Surface, lemma and the whitespace MeCab skipped before the token, as fields of one list after
+# a plain split (no regular expression): what import reads so that the cue lookup never has to
+# tokenize again (see :func:`token_bounds_and_lemmas`). The surface comes first, as the output
+# must not start with a separator (fugashi strips them with the whitespace).
+_LEMMAS_FORMAT = "-O '' -F '%m\x1e%f[7]\x1e%pS\x1e' -U '%m\x1e\x1e%pS\x1e' -E '|' -B ''"
 
 
 @lru_cache(maxsize=None)
@@ -255,13 +260,17 @@ def _scan_nodes(
 # Characters that never continue a grapheme cluster and are neither ZWJ nor a regional
 # indicator: ASCII and Latin-1 letters, CJK punctuation, kana (but not the combining sound
 # marks U+3099/U+309A), CJK ideographs, full-width forms (but not U+FF9E/U+FF9F).
-_NOT_PLAIN = re.compile("[^\x00-\u02ff\u3000-\u3098\u309b-\u9fff\uff00-\uff9d\uffa0-\uffef]")
+@lru_cache(maxsize=1)
+def _not_plain() -> re.Pattern[str]:
+    """Compiled at first use (its ranges take ~2 ms to compile): the app's start, which opens
+    an article from its cached tokens, tokenizes nothing."""
+    return re.compile("[^\x00-\u02ff\u3000-\u3098\u309b-\u9fff\uff00-\uff9d\uffa0-\uffef]")
 
 
 def _inner_positions(text: str) -> set[int]:
     """Offsets that are not grapheme-cluster boundaries (almost always none in news text)."""
     inner = set()
-    for match in _NOT_PLAIN.finditer(text):
+    for match in _not_plain().finditer(text):
         for i in (match.start(), match.start() + 1):
             if not is_grapheme_boundary(text, i):
                 inner.add(i)
@@ -359,6 +368,87 @@ def _units(text: str, with_features: bool) -> tuple[list[int], list[int], list[t
     return starts, ends, features, first
 
 
+def _scan_lemmas(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends, raw lemmas and surfaces of fugashi's tokens: ``_scan(text, True)`` without
+    the part of speech, one C call and one split per piece."""
+    tagger = _tagger(_LEMMAS_FORMAT)
+    starts: list[int] = []
+    ends: list[int] = []
+    lemmas: list[str] = []
+    surfaces: list[str] = []
+    for base, piece in _chunks(text):
+        features: list[tuple[str, str]] = []
+        before = len(starts)
+        if _SEPARATORS.search(piece):
+            _scan_nodes(base, piece, True, starts, ends, features)
+        elif _scan_surface_lemmas(tagger, base, piece, starts, ends, lemmas, surfaces):
+            continue
+        elif not _scan_piece(_tagger(_FEATURES_FORMAT), base, piece, True, starts, ends,
+                             features):
+            _scan_nodes(base, piece, True, starts, ends, features)
+        lemmas.extend(map(itemgetter(1), features))
+        surfaces.extend(text[s:e] for s, e in zip(starts[before:], ends[before:]))
+    return starts, ends, lemmas, surfaces
+
+
+def _scan_surface_lemmas(
+    tagger: fugashi.GenericTagger, base: int, piece: str,
+    starts: list[int], ends: list[int], lemmas: list[str], surfaces_out: list[str],
+) -> bool:
+    """Bounds and lemmas of one piece; False (nothing added) if whitespace and surfaces put
+    together do not give back the piece (then the slower paths decide, as in :func:`_scan`)."""
+    fields = tagger.parse(piece).split(_RS)  # surface, lemma, space before, ..., end mark
+    surfaces = fields[0:-1:3]
+    if not all(surfaces):
+        return False
+    spaces = fields[2::3]
+    if any(spaces):
+        parts = list(chain.from_iterable(zip(spaces, surfaces)))
+        joined = "".join(parts)
+        rest = piece[len(joined):]
+        if not piece.startswith(joined) or (rest and not rest.isspace()):
+            return False
+        edges = list(accumulate(map(len, parts), initial=base))
+        # edges[2k+1] is where token k starts (after its whitespace), edges[2k+2] where it ends.
+        starts.extend(edges[1:-1:2])
+        ends.extend(edges[2::2])
+    else:  # nothing skipped: the surfaces alone give the offsets
+        joined = "".join(surfaces)
+        rest = piece[len(joined):]
+        if not piece.startswith(joined) or (rest and not rest.isspace()):
+            return False
+        edges = list(accumulate(map(len, surfaces), initial=base))
+        starts.extend(edges[:-1])
+        ends.extend(edges[1:])
+    lemmas.extend(fields[1::3])
+    surfaces_out.extend(surfaces)
+    return True
+
+
+def token_bounds_and_lemmas(text: str) -> tuple[array, dict[str, list[int]]]:
+    """What import keeps of a text: :func:`token_bounds_flat` and the index of the lemmas the
+    cue lookup needs (:mod:`annotator.core.lemma_index`): the raw lemma of every token whose
+    lemma is not its own text or holds a ``-``, by token number."""
+    scanned = _scan_lemmas(text)
+    starts, ends, first = _merge_clusters(text, scanned[0], scanned[1])
+    starts, ends, first = _drop_space(text, starts, ends, first)
+    flat = array("I", bytes(8 * len(starts)))
+    flat[0::2] = array("I", starts)
+    flat[1::2] = array("I", ends)
+    if starts is scanned[0] and ends is scanned[1]:  # the usual text: every token as fugashi's
+        lemmas, own = scanned[2], scanned[3]
+    else:  # tokens widened to grapheme clusters or trimmed of whitespace
+        lemmas = [scanned[2][f] for f in first]
+        own = [text[s:e] for s, e in zip(starts, ends)]
+    # Picked by C-level maps: a long article has a hundred thousand tokens, two thirds not listed.
+    listed = set(compress(count(), map(ne, lemmas, own)))
+    listed.update(compress(count(), map(contains, lemmas, repeat("-"))))
+    index: dict[str, list[int]] = {}
+    for k in sorted(listed):
+        index.setdefault(lemmas[k], []).append(k)
+    return flat, index
+
+
 def _lemma(lemma: str, surface: str) -> str:
     """UniDic's lemma, or the surface for unknown words; loanwords lose their gloss (テスト-test)."""
     if not lemma or lemma == "*":
@@ -398,30 +488,45 @@ def token_bounds_flat(text: str) -> array:
 
 def cue_spans(text: str, tokens: list[Token], schema: Schema) -> list[CueSpan]:
     """Spans to pre-highlight: tokens whose lemma is a cue, and cue surfaces on token edges."""
-    lemmas = [t.lemma for t in tokens]
+    lemmas = enumerate(t.lemma for t in tokens)
     return _match_cues(text, [t.start for t in tokens], [t.end for t in tokens], lemmas, schema)
 
 
 def bounds_and_cues(text: str, schema: Schema) -> tuple[list[tuple[int, int]], list[CueSpan]]:
     """Token boundaries and cue spans in one pass, without building a Token per token: what
-    opening an article needs (a long article has a hundred thousand tokens)."""
-    starts, ends, features, first = _units(text, True)
-    raw = [features[k][1] for k in first]
-    return list(zip(starts, ends)), _match_cues(text, starts, ends, raw, schema)
+    opening an article needs when its project has not kept them (a long article has a hundred
+    thousand tokens)."""
+    flat, lemmas = token_bounds_and_lemmas(text)
+    return list(zip(flat[0::2], flat[1::2])), cues_from_lemmas(text, flat, lemmas, schema)
+
+
+def cues_from_lemmas(
+    text: str, bounds: Sequence[int], lemmas: Mapping[str, Sequence[int]], schema: Schema
+) -> list[CueSpan]:
+    """The cue spans of a text from its bounds laid flat and its lemma index (see
+    :func:`token_bounds_and_lemmas`), with no tokenizing: the same spans as tokenizing it.
+
+    Tokens left out of the index have their own text as lemma; where such a lemma is a cue,
+    the pass over cues written in the text finds the token anyway (it starts and ends on token
+    edges), so leaving them out changes nothing."""
+    pairs = ((k, lemma) for lemma, tokens in lemmas.items() for k in tokens)
+    return _match_cues(text, bounds[0::2], bounds[1::2], pairs, schema)
 
 
 def _match_cues(
-    text: str, starts: list[int], ends: list[int], lemmas: list[str], schema: Schema
+    text: str, starts: Sequence[int], ends: Sequence[int], lemmas: Iterable[tuple[int, str]],
+    schema: Schema,
 ) -> list[CueSpan]:
     """Cue lemmas match a token's lemma (loanword glosses ignored); a cue lemma or surface
-    written in the text also matches where it begins and ends on token edges."""
+    written in the text also matches where it begins and ends on token edges. ``lemmas`` gives
+    (token number, lemma) pairs."""
     by_lemma: dict[str, list[str]] = {}
     for label in schema.labels:
         for lemma in label.cue_lemmas:
             by_lemma.setdefault(lemma, []).append(label.id)
     found: set[CueSpan] = set()
     if by_lemma:
-        for k, lemma in enumerate(lemmas):
+        for k, lemma in lemmas:
             hit = by_lemma.get(lemma)
             if hit is None and "-" in lemma:
                 hit = by_lemma.get(lemma.partition("-")[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,12 +26,22 @@ from annotator.core.lead import AGREED, ALONE, PARTIAL, Lane
 from annotator.core.model import GoldSpan
 from annotator.core.schema import Schema
 from annotator.gui.article_view import ArticleView
+from annotator.gui.plain_text import plain_tip
+from annotator.gui.texts import tr
 
 AGREEMENT_COLORS = {AGREED: QColor("#2e7d32"), PARTIAL: QColor("#f9a825"),
                     ALONE: QColor("#c62828")}
-AGREEMENT_TEXT = {AGREED: "✔ all agree", PARTIAL: "≈ partly", ALONE: "• alone"}
-LEGEND = " ".join(f"<span style='color:{AGREEMENT_COLORS[k].name()}'>{AGREEMENT_TEXT[k]}</span>"
-                  for k in AGREEMENT_TEXT)
+AGREEMENT_TEXT = {AGREED: QT_TRANSLATE_NOOP("", "✔ all agree"),
+                  PARTIAL: QT_TRANSLATE_NOOP("", "≈ partly"),
+                  ALONE: QT_TRANSLATE_NOOP("", "• alone")}
+
+
+def legend() -> str:
+    """The agreement marks in their colours, in the interface's language (HTML)."""
+    return " ".join(f"<span style='color:{AGREEMENT_COLORS[k].name()}'>{tr(AGREEMENT_TEXT[k])}"
+                    "</span>" for k in AGREEMENT_TEXT)
+
+
 LANE_W, HEAD_H, PAD = 64, 22, 4
 
 
@@ -123,7 +133,7 @@ class LanesStrip(QWidget):
         painter.setPen(QColor("#222"))
         for row, (name, _spans) in enumerate(self.rows):
             painter.drawText(QRectF(PAD + row * LANE_W, 0, LANE_W, HEAD_H),
-                             Qt.AlignmentFlag.AlignCenter, "★gold" if row == 0 else name[:7])
+                             Qt.AlignmentFlag.AlignCenter, tr("★gold") if row == 0 else name[:7])
         painter.end()
 
     def uuid_at(self, x: float, y: float) -> str | None:
@@ -151,7 +161,7 @@ class CoderSpansTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("coderSpans")
         self.schema = schema
-        self.setHeaderLabels(["Span", "Frame", "Agreement"])
+        self.setHeaderLabels([self.tr("Span"), self.tr("Frame"), self.tr("Agreement")])
         self.setRootIsDecorated(True)
         self.setColumnWidth(0, 170)
         self.setColumnWidth(1, 150)
@@ -168,11 +178,12 @@ class CoderSpansTree(QTreeWidget):
                 label = self.schema.label(x.span.label)
                 text = x.span.text.replace("\n", " ")
                 item = QTreeWidgetItem(top, [("★ " if x.in_gold else "") + text[:40],
-                                             label.display_name, AGREEMENT_TEXT[x.agreement]])
+                                             label.display_name, tr(AGREEMENT_TEXT[x.agreement])])
                 item.setData(0, Qt.ItemDataRole.UserRole, x.span.uuid)
                 item.setForeground(1, QBrush(QColor(label.color).darker(140)))
                 item.setForeground(2, QBrush(AGREEMENT_COLORS[x.agreement]))
-                item.setToolTip(0, text + ("\n(in gold)" if x.in_gold else ""))
+                item.setToolTip(0, plain_tip(
+                    text + ("\n" + self.tr("(in gold)") if x.in_gold else "")))
             top.setExpanded(True)
         self.blockSignals(False)
 

@@ -34,10 +34,11 @@ class GoldView(ArticleView):
         rows = []
         for g in spans:
             label = self.schema.label(g.label)
-            who = ", ".join(g.coders) or "nobody exactly"
+            who = ", ".join(g.coders) or self.tr("nobody exactly")
             why = f"<br><i>{_escape(g.rationale)}</i>" if g.rationale else ""
-            rows.append(f"<span style='color:{label.color}'>■</span> <b>gold: "
-                        f"{_escape(label.display_name)}</b> ({_escape(who)}){why}")
+            gold = self.tr("gold: {label}").format(label=_escape(label.display_name))
+            rows.append(f"<span style='color:{label.color}'>■</span> <b>{gold}</b> "
+                        f"({_escape(who)}){why}")
         return "<br>".join(rows)
 
 
@@ -55,7 +56,7 @@ class CoderAnswersTree(QTreeWidget):
         self.names = {lab.id: lab.display_name for lab in labels}
         for var in self.variables:
             self.names.update((o.id, o.display_name) for o in var.options)
-        self.setHeaderLabels(["Coder", "Answer"])
+        self.setHeaderLabels([self.tr("Coder"), self.tr("Answer")])
         self.setColumnWidth(0, 150)
         self.itemActivated.connect(self._take)
 
@@ -70,7 +71,7 @@ class CoderAnswersTree(QTreeWidget):
             for coder, answers in by_coder.items():
                 item = QTreeWidgetItem(top, [coder, self._shown(answers.get(var.id))])
                 item.setData(0, Qt.ItemDataRole.UserRole, (var.id, coder))
-                item.setToolTip(0, "Double-click to take this answer into gold")
+                item.setToolTip(0, self.tr("Double-click to take this answer into gold"))
             top.setExpanded(True)
 
     def _take(self, item: QTreeWidgetItem, _column: int) -> None:
@@ -82,7 +83,7 @@ class CoderAnswersTree(QTreeWidget):
         if value is None:
             return "—"
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return self.tr("yes") if value else self.tr("no")
         if isinstance(value, (list, tuple)):
             return ", ".join(self.names.get(str(v), str(v)) for v in value)
         return self.names.get(str(value), str(value))

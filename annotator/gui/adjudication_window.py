@@ -9,7 +9,8 @@ codes and the coders' answers.
 Keys: 1-9 make a gold span of the selection (or relabel the selected gold span); A accepts the
 picked coder span; G accepts what all done coders marked identically, Shift+G a majority;
 Del rejects the selected gold span; B moves it to the selection; N notes why; Ctrl+Z / Ctrl+Shift+Z
-undo and redo; Ctrl+Enter marks the article adjudicated and opens the next. Each action is one
+undo and redo; Ctrl+Enter marks the article adjudicated and opens the next; Ctrl+F finds in the
+text (F3 / Shift+F3 next and previous, Esc closes). Each action is one
 call into the :class:`~annotator.core.lead.LeadSession`, saved at once and undoable.
 """
 
@@ -34,14 +35,20 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.lead import LeadSession
 from annotator.core.model import Annotation, Change
 from annotator.core.session import OpenArticle
-from annotator.gui.adjudication_lanes import LEGEND, CoderSpansTree, LanesStrip
+from annotator.gui.adjudication_lanes import CoderSpansTree, LanesStrip, legend
 from annotator.gui.adjudication_panels import (
+    ADJ_STATUS_TEXT,
     CoderAnswersTree,
     GoldView,
     LeadArticleList,
 )
 from annotator.gui.codes_panel import CodesPanel
+from annotator.gui.find_bar import FindBar, find_actions
+from annotator.gui.help_menu import help_menu, view_keys
+from annotator.gui.language_switch import language_menu
 from annotator.gui.lead_menu import exchange_actions, new_project_action, project_menu
+from annotator.gui.texts import tr
+from annotator.gui.undo_texts import undo_words
 
 
 class AdjudicationWindow(QMainWindow):
@@ -50,7 +57,8 @@ class AdjudicationWindow(QMainWindow):
         self.session = session
         self.schema = session.schema
         self.setObjectName("adjudicationWindow")
-        self.setWindowTitle(f"{session.name} — Adjudication (lead) — Framing Annotator")
+        self.setWindowTitle(self.tr("{project} — Adjudication (lead) — Framing Annotator").format(
+            project=session.name))
         self.resize(1400, 860)
         self.opened: OpenArticle | None = None
         self.coder_spans: dict[str, Annotation] = {}
@@ -70,6 +78,8 @@ class AdjudicationWindow(QMainWindow):
         row.addWidget(self.lanes)
         row.addWidget(self.view, 1)
         column.addLayout(row, 1)
+        self.find_bar = FindBar(self.view)  # Ctrl+F, as in the coders' window
+        column.addWidget(self.find_bar)
         self.setCentralWidget(centre)
         self.articles = LeadArticleList(session.rounds)
         self.coder_list = CoderSpansTree(self.schema)
@@ -79,15 +89,17 @@ class AdjudicationWindow(QMainWindow):
         for widget in (self.coder_list, self.codes, self.coder_answers):
             right.addWidget(widget)
         right.setSizes([380, 260, 200])
-        self._dock("Articles", self.articles.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Coders' spans · gold answers · coders' answers", right,
-                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(self.tr("Articles"), self.articles.panel, Qt.DockWidgetArea.LeftDockWidgetArea,
+                   "articlesDock")
+        self._dock(self.tr("Coders' spans · gold answers · coders' answers"), right,
+                   Qt.DockWidgetArea.RightDockWidgetArea, "coders'Dock")
         self.resizeDocks(self.findChildren(QDockWidget), [340, 400], Qt.Orientation.Horizontal)
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # names from the schema
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(QLabel(
-            "Read-only: nothing can be changed." if session.read_only
-            else "Every decision is saved to the master as you make it."))
+            self.tr("Read-only: nothing can be changed.") if session.read_only
+            else self.tr("Every decision is saved to the master as you make it.")))
         self._actions()
         self.articles.articleSelected.connect(self.open_article)
         self.view.labelRequested.connect(self.tag_selection)
@@ -108,9 +120,9 @@ class AdjudicationWindow(QMainWindow):
             self.articles.select_article(next(
                 (i for i in ids if self.articles.status_of(i) != "done"), ids[0]))
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> None:
         dock = QDockWidget(title, self)
-        dock.setObjectName(title.split()[0].lower() + "Dock")
+        dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(area, dock)
@@ -124,33 +136,41 @@ class AdjudicationWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(lambda _c=False: self.close())
-        menu = self.menuBar().addMenu("&Adjudicate")
-        specs = [
-            ("Undo", QKeySequence.StandardKey.Undo, self.undo),
-            ("Redo", "Ctrl+Shift+Z", self.redo),
-            ("Accept picked coder span", "A", self.accept_picked),
-            ("Accept agreed by all coders", "G", lambda: self.accept_agreed("all")),
-            ("Accept agreed by a majority", "Shift+G", lambda: self.accept_agreed("majority")),
-            ("Accept agreed by at least k coders…", "K", self.accept_agreed_k),
-            ("Reject selected gold span", None, self.reject_selected),
-            ("Move gold span to the selection", "B", self.move_selected),
-            ("Note why…", "N", lambda: self.edit_note(self.view.selected_uuid)),
-            ("Mark adjudicated and open next", "Ctrl+Return", self.mark_adjudicated_and_next),
-            ("Reopen article", None, lambda: self._edit(
+        menu = self.menuBar().addMenu(self.tr("&Adjudicate"))
+        specs = [  # (name, text, key, slot)
+            ("undo", self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo),
+            ("redo", self.tr("Redo"), "Ctrl+Shift+Z", self.redo),
+            ("acceptPicked", self.tr("Accept picked coder span"), "A", self.accept_picked),
+            ("acceptAll", self.tr("Accept agreed by all coders"), "G",
+             lambda: self.accept_agreed("all")),
+            ("acceptMajority", self.tr("Accept agreed by a majority"), "Shift+G",
+             lambda: self.accept_agreed("majority")),
+            ("acceptK", self.tr("Accept agreed by at least k coders…"), "K", self.accept_agreed_k),
+            ("reject", self.tr("Reject selected gold span"), None, self.reject_selected),
+            ("move", self.tr("Move gold span to the selection"), "B", self.move_selected),
+            ("note", self.tr("Note why…"), "N", lambda: self.edit_note(self.view.selected_uuid)),
+            ("adjudicated", self.tr("Mark adjudicated and open next"), "Ctrl+Return",
+             self.mark_adjudicated_and_next),
+            ("reopen", self.tr("Reopen article"), None, lambda: self._edit(
                 lambda: self.session.set_status(self.current_id, "in_progress"))),
         ]
         self.actions_by_name: dict[str, QAction] = {}
-        for text, key, slot in specs:
+        for name, text, key, slot in specs:
             action = menu.addAction(text)
             if key is not None:
                 action.setShortcut(QKeySequence(key))
-            if text == "Redo":
+            if name == "redo":
                 action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _=False, s=slot: s())
             self.addAction(action)
-            self.actions_by_name[text.split()[0].lower() + text.split()[-1]] = action
+            self.actions_by_name[name] = action
+        menu.addSeparator()
+        menu.addActions(find_actions(self, self.find_bar))
 
+        view = self.menuBar().addMenu(self.tr("&View"))
+        view.setObjectName("viewMenu")
+        language_menu(self, view)  # 日本語 / English
         project_menu(self, self.session)
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.agreement_action = tools.addAction(self.tr("Agreement…"))
@@ -163,6 +183,7 @@ class AdjudicationWindow(QMainWindow):
         self.report_action.setStatusTip(self.tr(
             "One HTML file with alpha, intervals, figures and a methods paragraph"))
         self.report_action.triggered.connect(lambda _c=False: self.show_report())
+        help_menu(self, self.session.path, lambda: view_keys(self.schema))  # keys, About
 
     def show_agreement(self) -> QWidget | None:
         """Tools → Agreement… on this master; a double-clicked disagreement opens here."""
@@ -213,6 +234,7 @@ class AdjudicationWindow(QMainWindow):
             return
         self.picked = None
         self.view.set_article(self.opened, self.session.gold(article_id))
+        self.find_bar.article_changed()
         self.refresh()
 
     def refresh(self) -> None:
@@ -232,15 +254,18 @@ class AdjudicationWindow(QMainWindow):
                                        self.session.gold_answers(article_id))
         status = self.session.status(article_id)
         self.articles.update_status(article_id, status)
-        coders = ", ".join(lane.coder for lane in lanes) or "no coder is done yet"
-        self.heading.setText(
-            f"<b>{escape(self.opened.article.title)}</b><br>coders done: {escape(coders)} · "
-            f"{len(gold)} gold span(s) · {status.replace('_', ' ')} · lanes beside the text, "
-            f"mark under a bar: {LEGEND}")
+        coders = ", ".join(lane.coder for lane in lanes) or self.tr("no coder is done yet")
+        self.heading.setText(f"<b>{escape(self.opened.article.title)}</b><br>" + self.tr(
+            "coders done: {coders} · {n} gold span(s) · {status} · lanes beside the text, "
+            "mark under a bar: {legend}").format(
+                coders=escape(coders), n=len(gold), status=tr(ADJ_STATUS_TEXT[status]),
+                legend=legend()))
         history = self.session.history
         self.status_label.setText(
-            f"Undo: {history.undo_text}" if history.can_undo else "Pick a coder's span (A "
-            "accepts it), select text and press 1-9, or G to accept what all coders agree on.")
+            self.tr("Undo: {what}").format(
+                what=undo_words(history.undo_command, self.schema)) if history.can_undo
+            else self.tr("Pick a coder's span (A accepts it), select text and press 1-9, or G to "
+                         "accept what all coders agree on."))
 
     def pick(self, uuid: str) -> None:
         """A coder span (its stretch is selected in the text) or a gold span was picked."""
@@ -284,8 +309,8 @@ class AdjudicationWindow(QMainWindow):
     def accept_picked(self) -> None:
         span = self.coder_spans.get(self.picked or "")
         if span is None:
-            self.statusBar().showMessage("Pick a coder's span first (in the lanes or the list).",
-                                         4000)
+            self.statusBar().showMessage(
+                self.tr("Pick a coder's span first (in the lanes or the list)."), 4000)
             return
         self._edit(lambda: self.session.accept_span(span))
 
@@ -293,7 +318,8 @@ class AdjudicationWindow(QMainWindow):
         self._edit(lambda: self.session.accept_agreed(self.current_id, rule))
 
     def accept_agreed_k(self) -> None:
-        k, ok = QInputDialog.getInt(self, "Accept agreed", "At least how many coders?", 2, 2, 99)
+        k, ok = QInputDialog.getInt(self, self.tr("Accept agreed"),
+                                    self.tr("At least how many coders?"), 2, 2, 99)
         if ok:
             self.accept_agreed(k)
 
@@ -313,8 +339,8 @@ class AdjudicationWindow(QMainWindow):
         if not uuid:
             return
         old = self.session.gold_span(uuid).rationale
-        note, ok = QInputDialog.getMultiLineText(self, "Why", "The reason for this decision:",
-                                                 old)
+        note, ok = QInputDialog.getMultiLineText(self, self.tr("Why"),
+                                                 self.tr("The reason for this decision:"), old)
         if ok and note != old:
             self.set_note(uuid, note)
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from annotator.core.code_units import CodeUnit
+from annotator.gui.texts import tr
 
 #: Krippendorff's rule of thumb: >= 0.800 reliable, >= 0.667 tentative conclusions only.
 GOOD, TENTATIVE = 0.8, 0.667
@@ -93,6 +94,6 @@ def code_title(unit: CodeUnit) -> str:
 
 def answer_text(unit: CodeUnit, answer: object) -> str:
     if isinstance(answer, bool):
-        return "yes" if answer else "no"
+        return tr("yes") if answer else tr("no")
     option = next((o for o in unit.variable.options if o.id == answer), None)
     return option.display_name if option else str(answer)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,7 @@ from annotator.gui.disagreement_pane import DisagreementList
 from annotator.gui.label_confusion_pane import LabelConfusionPane
 from annotator.gui.report_export import export_menu, export_report
 from annotator.gui.round_trend_pane import RoundTrendPane
+from annotator.gui.texts import tr
 
 if TYPE_CHECKING:
     from annotator.core.round_trend import TrendRow
@@ -66,14 +67,10 @@ if TYPE_CHECKING:
 __all__ = ["AgreementSource", "AgreementWindow", "compute", "fmt", "value_color"]
 
 MATRIX_MEASURES = {
-    "cohen_kappa": "Cohen's κ (tokens)",
-    "f1_exact": "Span F1, exact",
-    "f1_overlap": "Span F1, overlap",
+    "cohen_kappa": QT_TRANSLATE_NOOP("", "Cohen's κ (tokens)"),
+    "f1_exact": QT_TRANSLATE_NOOP("", "Span F1, exact"),
+    "f1_overlap": QT_TRANSLATE_NOOP("", "Span F1, overlap"),
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AgreementWindow", text)
 
 
 def _interval(row: SummaryRow) -> str:
@@ -116,9 +113,9 @@ class AgreementWindow(QWidget):
         self.matrix.setObjectName("agreementMatrix")
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary = table("agreementSummary", [
-            *(self.tr(h) for h in ("measure", "level", "label", "value")),
+            self.tr("measure"), self.tr("level"), self.tr("label"), self.tr("value"),
             self.tr("{0}% CI").format(f"{report.level * 100:g}"),
-            *(self.tr(h) for h in ("observed", "units", "coders", "note"))])
+            self.tr("observed"), self.tr("units"), self.tr("coders"), self.tr("note")])
         self.disagreements = DisagreementList(open_place)
         export = QPushButton(self.tr("Export…"))
         export.setObjectName("exportButton")

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox
-
+# The core first, Qt after: once PySide6 is imported, its import hook reads the source of every
+# module imported after it (looking for `from __feature__ import`), which for the core's
+# modules is a tenth of the app's start-up spent for nothing.
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
 from annotator.core.store import Project
 from annotator.core.store.instance import InstanceLock
+
+# isort: split
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
 from annotator.gui.application import application
 from annotator.gui.main_window import MainWindow
+from annotator.gui.texts import tr
+from annotator.gui.window_lock import hold_lock
 
 __all__ = ["LEAD_ROLE", "application", "build_adjudication_window", "build_main_window",
-           "choose_coder", "open_project_window", "run"]
+           "choose_coder", "hold_lock", "open_project_window", "run", "start"]
 
 #: What :func:`choose_coder` returns when the user chose "Adjudicate (lead)" (never a valid
 #: coder name: it holds a control character).
@@ -45,7 +52,7 @@ def build_main_window(
         lock.release()
         raise
     window = MainWindow(session, open_window=open_project_window)
-    _hold(window, lock)
+    hold_lock(window, lock)
     return window
 
 
@@ -70,18 +77,13 @@ def _open_locked(path: Path, if_open_elsewhere: str) -> tuple[Project, InstanceL
     return project, lock
 
 
-def _hold(window: QMainWindow, lock: InstanceLock) -> None:
-    """The window holds the lock until it is closed or destroyed."""
-    window.destroyed.connect(lambda *_: lock.release())
-    window.instance_lock = lock
-
-
 def _ask_read_only(path: Path, holder: str) -> str:
-    who = f" (process {holder})" if holder else ""
+    text = tr("{file} is already open in another Framing Annotator window (process {process}).")\
+        if holder else tr("{file} is already open in another Framing Annotator window.")
     answer = QMessageBox.question(
         None, "Framing Annotator",
-        f"{path.name} is already open in another Framing Annotator window{who}.\n\n"
-        "Two windows editing one file can undo each other's work. Open it read-only?",
+        text.format(file=path.name, process=holder) + "\n\n" + tr(
+            "Two windows editing one file can undo each other's work. Open it read-only?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Yes,
     )
@@ -95,7 +97,6 @@ def choose_coder(project_path: Path) -> str | None:
     A file that is not a blind copy is never opened as a coder by guess: with two or more
     coders (a master) the remembered name is not used, and the dialog never pre-fills a name;
     it offers "Adjudicate (lead)" beside the coder names."""
-    from annotator.gui.coder_dialog import CoderDialog
     from annotator.gui.settings import remembered_coder
 
     with Project.open(project_path, read_only=True) as project:
@@ -105,6 +106,9 @@ def choose_coder(project_path: Path) -> str | None:
     known = remembered_coder(project_path)
     if known and len(coders) <= 1:
         return known
+    # Imported only when asking, not at every start.
+    from annotator.gui.coder_dialog import CoderDialog
+
     dialog = CoderDialog(coders, None, offer_lead=True)
     if not dialog.exec():
         return None
@@ -123,7 +127,7 @@ def build_adjudication_window(project_path: str | Path, if_open_elsewhere: str =
         return None
     project, lock = opened
     window = AdjudicationWindow(LeadSession(project))
-    _hold(window, lock)
+    hold_lock(window, lock)
     return window
 
 
@@ -151,11 +155,20 @@ def open_project_window(path: Path, coder: str | None = None) -> QMainWindow | N
 
 def run(project_path: str | Path, coder: str | None = None) -> int:
     """Run the app until the window closes; returns the exit code."""
+    shown = start(project_path, coder)
+    return shown if isinstance(shown, int) else application().exec()
+
+
+def start(project_path: str | Path, coder: str | None = None) -> QMainWindow | int:
+    """Everything :func:`run` does before the event loop: the log and error reports, the coder
+    (asked if needed), the window built, its layout restored and shown. Returns that window, or
+    the exit code when no window was opened (the user declined, or the file cannot be opened).
+    The start-up benchmark times exactly this."""
     from annotator.gui import crash
     from annotator.gui.settings import remember_coder
 
     crash.install()  # log file, and a message box for any unexpected error
-    app = application()
+    application()
     path = Path(project_path)
     try:
         coder = coder or choose_coder(path)
@@ -166,7 +179,7 @@ def run(project_path: str | Path, coder: str | None = None) -> int:
             if lead is None:
                 return 0
             lead.show()
-            return app.exec()
+            return lead
         window = build_main_window(path, coder)
     except AnnotatorError as exc:
         QMessageBox.critical(None, "Framing Annotator", str(exc))
@@ -176,4 +189,4 @@ def run(project_path: str | Path, coder: str | None = None) -> int:
     remember_coder(path, window.session.coder)
     window.restore_layout()
     window.show()
-    return app.exec()
+    return window

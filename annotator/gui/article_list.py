@@ -143,11 +143,9 @@ class ArticleListPanel(QWidget):
     def update_counts(self) -> None:
         """This coder's counts, over the chosen round's articles when a round is chosen."""
         c = self.model.counts(self.round_chosen())
-        self.counts.setText(
-            f"{STATUS_MARK['not_started']} {c['not_started']} {tr('not started')} · "
-            f"{STATUS_MARK['in_progress']} {c['in_progress']} {tr('in progress')} · "
-            f"{STATUS_MARK['done']} {c['done']} {tr('done')}"
-        )
+        words = {"not_started": tr("not started"), "in_progress": tr("in progress"),
+                 "done": tr("done")}
+        self.counts.setText(" · ".join(f"{STATUS_MARK[s]} {c[s]} {words[s]}" for s in words))
 
     def apply_filter(self) -> None:
         """Filter the list; the open article stays open even when the filter hides it."""

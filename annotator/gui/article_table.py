@@ -19,26 +19,27 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from annotator.core.model import STATUSES, ArticleSummary
+from annotator.gui.colors import readable
+from annotator.gui.plain_text import plain_tip
 from annotator.gui.status_marks import STATUS_COLOR, STATUS_MARK
 from annotator.gui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-C = "ArticleList"  # the translation context of the list's texts
-STATUS_TEXT = {"not_started": QT_TRANSLATE_NOOP(C, "Not started"),
-               "in_progress": QT_TRANSLATE_NOOP(C, "In progress"),
-               "done": QT_TRANSLATE_NOOP(C, "Done")}
+STATUS_TEXT = {"not_started": QT_TRANSLATE_NOOP("", "Not started"),
+               "in_progress": QT_TRANSLATE_NOOP("", "In progress"),
+               "done": QT_TRANSLATE_NOOP("", "Done")}
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_COLUMN, TITLE_COLUMN, CHARS_COLUMN, STATUS_COLUMN = range(4)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(C, text)
+    """Bare tr() texts are in the empty context (see annotator.gui.texts)."""
+    return QCoreApplication.translate("", text)
 
 
 def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
@@ -56,12 +57,12 @@ class ElideMiddle(QStyledItemDelegate):
 
 
 class ArticleListModel(ListTableModel):
-    HEADERS = (QT_TRANSLATE_NOOP(C, "ID"), QT_TRANSLATE_NOOP(C, "Title"),
-               QT_TRANSLATE_NOOP(C, "Chars"), QT_TRANSLATE_NOOP(C, "Status"))
-    TIPS = (QT_TRANSLATE_NOOP(C, "The article's id (file name or id column at import): what "
+    HEADERS = (QT_TRANSLATE_NOOP("", "ID"), QT_TRANSLATE_NOOP("", "Title"),
+               QT_TRANSLATE_NOOP("", "Chars"), QT_TRANSLATE_NOOP("", "Status"))
+    TIPS = (QT_TRANSLATE_NOOP("", "The article's id (file name or id column at import): what "
                                  "`annotator` commands and the reports call it"), "",
-            QT_TRANSLATE_NOOP(C, "Length in characters"),
-            QT_TRANSLATE_NOOP(C, "Your status: ○ not started, ◐ in progress, ● done"))
+            QT_TRANSLATE_NOOP("", "Length in characters"),
+            QT_TRANSLATE_NOOP("", "Your status: ○ not started, ◐ in progress, ● done"))
 
     def __init__(self, coder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,10 +125,10 @@ class ArticleListModel(ListTableModel):
                 return f"{row.length:,}"
             return STATUS_MARK[status]  # the counts under the list are the legend
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == STATUS_COLUMN:
-                return QColor(STATUS_COLOR[status])
+            if col == STATUS_COLUMN:  # lightened on a dark palette so the mark reads
+                return readable(STATUS_COLOR[status])
             if col == ID_COLUMN:
-                return QColor("#555555")
+                return readable("#555555")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == CHARS_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == STATUS_COLUMN:
@@ -135,7 +136,7 @@ class ArticleListModel(ListTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == STATUS_COLUMN:
                 return f"{STATUS_MARK[status]} {tr(STATUS_TEXT[status])}"
-            return f"{row.external_id}\n{row.title}"
+            return plain_tip(f"{row.external_id}\n{row.title}")
         if role == ID_ROLE:
             return row.id
         if role == STATUS_ROLE:

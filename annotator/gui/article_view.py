@@ -11,13 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
     QKeyEvent,
-    QMouseEvent,
     QSyntaxHighlighter,
     QTextBlockFormat,
     QTextCharFormat,
@@ -32,21 +31,17 @@ from annotator.core.session import OpenArticle
 from annotator.core.spans import TokenIndex, layers, snap_selection
 from annotator.core.text import Utf16Map
 from annotator.core.tokenizer import CueSpan
+from annotator.gui.colors import edge_color, mix, readable_ink
+from annotator.gui.edge_drag import EdgeDrag
+from annotator.gui.found_marks import FoundMarks, FoundPainter, found_format
+from annotator.gui.reading_theme import ReadingTheme
+from annotator.gui.view_pointer import ViewPointer
 
 READING_FONTS = [
     "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN",
     "Yu Gothic UI", "Yu Gothic", "Meiryo", "Source Han Sans JP", "IPAexGothic", "sans-serif",
 ]
 LINE_HEIGHT_PERCENT = 150.0
-
-
-def mix(base: QColor, over: QColor, alpha: float) -> QColor:
-    """``over`` laid on ``base`` with opacity ``alpha``."""
-    return QColor(
-        round(base.red() * (1 - alpha) + over.red() * alpha),
-        round(base.green() * (1 - alpha) + over.green() * alpha),
-        round(base.blue() * (1 - alpha) + over.blue() * alpha),
-    )
 
 
 class _Highlighter(QSyntaxHighlighter):
@@ -56,6 +51,10 @@ class _Highlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._view = view
         self._formats: dict[tuple, QTextCharFormat] = {}
+
+    def clear_formats(self) -> None:
+        """Forget the formats made (the reading colours changed: light / dark mode)."""
+        self._formats.clear()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         view = self._view
@@ -67,56 +66,75 @@ class _Highlighter(QSyntaxHighlighter):
             return
         spans = [s for s in view.span_layers if s[0] < end and s[1] > start]
         cues = view.cues_between(start, end)
-        if not spans and not cues:
+        found = view.found.between(start, end)
+        if not spans and not cues and not found:
             return
         edges = {start, end}
         for s in spans:
             edges.update((max(s[0], start), min(s[1], end)))
         for c in cues:
             edges.update((max(c.start, start), min(c.end, end)))
+        for f in found:
+            edges.update((max(f[0], start), min(f[1], end)))
         points = sorted(edges)
         for a, b in zip(points, points[1:]):
             covering = tuple(
                 (s[2], s[3], s[4] == view.selected_uuid) for s in spans if s[0] <= a and s[1] >= b
             )
             cue = next((c.label for c in cues if c.start <= a and c.end >= b), None)
-            if not covering and cue is None:
+            match = next((f[2] for f in found if f[0] <= a and f[1] >= b), None)
+            if not covering and cue is None and match is None:
                 continue
             q_a, q_b = view.to_qt(a) - b16, view.to_qt(b) - b16
-            self.setFormat(q_a, q_b - q_a, self._format(covering, cue))
+            self.setFormat(q_a, q_b - q_a, self._format(covering, cue, match))
 
-    def _format(self, covering: tuple, cue: str | None) -> QTextCharFormat:
-        key = (covering, cue)
+    def _format(self, covering: tuple, cue: str | None, match: bool | None = None
+                ) -> QTextCharFormat:
+        """``match``: None outside find matches, else whether it is the current match."""
+        key = (covering, cue, match)
         fmt = self._formats.get(key)
         if fmt is not None:
+            return fmt
+        if match is not None:
+            base = self._format(covering, cue) if covering or cue is not None else None
+            fmt = self._formats[key] = self._readable(found_format(base, match))
             return fmt
         colors = self._view.label_colors
         fmt = QTextCharFormat()
         if covering:
-            background = QColor("#ffffff")
+            background = self._view.paper
             for label, _depth, selected in sorted(covering, key=lambda c: c[1]):
                 background = mix(background, colors[label], 0.55 if selected else 0.28)
             fmt.setBackground(background)
             innermost = max(covering, key=lambda c: c[1])
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(colors[innermost[0]].darker(130))
+            fmt.setUnderlineColor(edge_color(colors[innermost[0]], self._view.dark))
             if any(c[2] for c in covering):
                 fmt.setFontWeight(QFont.Weight.DemiBold)
         elif cue is not None:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(colors[cue])
-        self._formats[key] = fmt
+            fmt.setUnderlineColor(colors[cue].lighter(140) if self._view.dark else colors[cue])
+        self._formats[key] = self._readable(fmt)
+        return fmt
+
+    def _readable(self, fmt: QTextCharFormat) -> QTextCharFormat:
+        """Shaded text in an ink that reads on its shade (contrast >= 4.5, light or dark)."""
+        if fmt.background().style() != Qt.BrushStyle.NoBrush:
+            fmt.setForeground(readable_ink(fmt.background().color(), self._view.ink))
         return fmt
 
 
-class ArticleView(QTextEdit):
-    """Read-only article text; selections snap to tokens; keys 1-9 ask for a span."""
+class ArticleView(ReadingTheme, ViewPointer, QTextEdit):
+    """Read-only article text; selections snap to tokens; keys 1-9 ask for a span; the selected
+    span's edges can be dragged (mouse handling: :mod:`annotator.gui.view_pointer`)."""
 
     labelRequested = Signal(str)  # noqa: N815 - Qt signal naming
     spanClicked = Signal(str)  # noqa: N815
     deleteRequested = Signal(str)  # noqa: N815
     relabelRequested = Signal(str, str)  # noqa: N815
     noteRequested = Signal(str)  # noqa: N815
+    adjustRequested = Signal(str, int, int)  # noqa: N815 - uuid, new start, new end
+    adjustRefused = Signal(str)  # noqa: N815 - a reason of annotator.core.span_edges
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,11 +151,12 @@ class ArticleView(QTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 11.0) * 1.15)
         self.setFont(font)
         self.setViewportMargins(24, 16, 24, 16)
-        self.setStyleSheet("QTextEdit#articleView { background: #ffffff; color: #1a1a1a; }")
+        self.follow_color_scheme()  # paper and ink, light or dark (reading_theme)
         self.schema = schema
         self.label_colors = {lab.id: QColor(lab.color) for lab in schema.labels}
         self._by_key = {lab.key: lab for lab in schema.labels}
         self.precise = False
+        self.editable = False  # edges can be dragged: set by the coder's (writable) window
         self.selected_uuid: str | None = None
         self.span_layers: list[tuple[int, int, str, int, str]] = []  # start, end, label, depth, uuid
         self._spans: list[Annotation] = []
@@ -147,8 +166,11 @@ class ArticleView(QTextEdit):
         self._text = ""
         self._map = Utf16Map("")
         self._tokens: TokenIndex | None = None
+        self.found = FoundMarks()  # find matches (annotator.gui.find_bar), painted with spans
         self._highlighter: _Highlighter | None = None
+        self.found_painter = FoundPainter(self, lambda: self._highlighter)
         self._document: QTextDocument | None = None
+        self.edge_drag = EdgeDrag(self, LINE_HEIGHT_PERCENT / 100)
 
     # --- the one place where Qt positions and stored offsets meet -----------------------
 
@@ -166,6 +188,13 @@ class ArticleView(QTextEdit):
     def text(self) -> str:
         return self._text
 
+    @property
+    def token_index(self) -> TokenIndex | None:
+        return self._tokens
+
+    def spans_shown(self) -> list[Annotation]:
+        return self._spans
+
     def set_article(self, opened: OpenArticle, spans: Sequence[Annotation]) -> None:
         """Show an article: the text with comfortable line spacing, cues and spans."""
         self._text = opened.article.text
@@ -176,6 +205,8 @@ class ArticleView(QTextEdit):
         self._cue_max = max((c.end - c.start for c in self._cues), default=0)
         self.selected_uuid = None
         self._set_spans_data(spans)
+        self.found.clear()  # matches belong to the text they were found in
+        self.found_painter.forget()
         document = QTextDocument(self)
         document.setUndoRedoEnabled(False)
         document.setDefaultFont(self.font())
@@ -216,6 +247,11 @@ class ArticleView(QTextEdit):
         if changed:
             self._rehighlight([(s, e) for _u, s, e, _l in changed])
 
+    def set_found(self, matches: Sequence[tuple[int, int]], current: int | None) -> None:
+        """Paint find matches (code points) and the current one; only blocks that change
+        are repainted, those in sight first."""
+        self.found_painter.repaint(self.found.set(matches, current), self.to_qt)
+
     def cues_between(self, start: int, end: int) -> list[CueSpan]:
         i = bisect_left(self._cue_starts, start - self._cue_max)
         found = []
@@ -248,9 +284,6 @@ class ArticleView(QTextEdit):
         """Spans covering ``offset``, innermost (shortest) first."""
         hits = [a for a in self._spans if a.start <= offset < a.end]
         return sorted(hits, key=lambda a: (a.end - a.start, a.start))
-
-    def offset_at(self, point: QPoint) -> int:
-        return self.from_qt(self.cursorForPosition(point).position())
 
     def select_span(self, uuid: str | None, scroll: bool = True) -> None:
         """Mark a span as the current one (drawn stronger) and scroll to it."""
@@ -294,25 +327,6 @@ class ArticleView(QTextEdit):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + (top + bottom) // 2 - self.viewport().height() // 2)
 
-    def _snap_mouse_selection(self) -> None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return
-        anchor = self.from_qt(cursor.anchor())
-        position = self.from_qt(cursor.position())
-        snapped = snap_selection(
-            self._text, anchor, position, None if self.precise else self._tokens
-        )
-        if snapped is None:
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
-            return
-        start, end = snapped
-        if position >= anchor:
-            self.select_range(start, end)
-        else:
-            self.select_range(end, start)
-
     def _snap_keyboard_edge(self, forward: bool) -> None:
         """After Shift+arrow: move the moving edge to the next token boundary that way."""
         cursor = self.textCursor()
@@ -347,6 +361,9 @@ class ArticleView(QTextEdit):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected_uuid:
             self.deleteRequested.emit(self.selected_uuid)
             return
+        if event.key() == Qt.Key.Key_Escape and self.edge_drag.active is not None:
+            self.edge_drag.cancel()
+            return
         if event.key() == Qt.Key.Key_Escape:
             cursor = self.textCursor()
             cursor.clearSelection()
@@ -360,20 +377,6 @@ class ArticleView(QTextEdit):
         ):
             forward = event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_End)
             self._snap_keyboard_edge(forward)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        if self.textCursor().hasSelection():
-            self._snap_mouse_selection()
-            return
-        hits = self.spans_at(self.offset_at(event.position().toPoint()))
-        uuid = hits[0].uuid if hits else None
-        if uuid != self.selected_uuid:
-            self.select_span(uuid, scroll=False)
-        if uuid:
-            self.spanClicked.emit(uuid)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -408,7 +411,8 @@ class ArticleView(QTextEdit):
         menu = QMenu(self)
         if self.selection() is not None:
             for lab in self.schema.labels:
-                action = menu.addAction(f"Tag as {lab.display_name}\t{lab.key}")
+                text = self.tr("Tag as {label}").format(label=lab.display_name)
+                action = menu.addAction(f"{text}\t{lab.key}")
                 action.triggered.connect(lambda _=False, i=lab.id: self.labelRequested.emit(i))
             menu.addSeparator()
         hits = self.spans_at(offset) if 0 <= offset < len(self._text) else []
@@ -419,19 +423,20 @@ class ArticleView(QTextEdit):
             sub = menu.addMenu(title)
             for lab in self.schema.labels:
                 if lab.id != ann.label:
-                    act = sub.addAction(f"Relabel as {lab.display_name}")
+                    act = sub.addAction(self.tr("Relabel as {label}").format(
+                        label=lab.display_name))
                     act.triggered.connect(
                         lambda _=False, u=ann.uuid, i=lab.id: self.relabelRequested.emit(u, i)
                     )
-            sub.addAction("Edit note…").triggered.connect(
+            sub.addAction(self.tr("Edit note…")).triggered.connect(
                 lambda _=False, u=ann.uuid: self.noteRequested.emit(u)
             )
-            sub.addAction("Delete span").triggered.connect(
+            sub.addAction(self.tr("Delete span")).triggered.connect(
                 lambda _=False, u=ann.uuid: self.deleteRequested.emit(u)
             )
         if hits:
             menu.addSeparator()
-        copy = menu.addAction("Copy")
+        copy = menu.addAction(self.tr("Copy"))
         copy.setEnabled(self.textCursor().hasSelection())
         copy.triggered.connect(self.copy)
         return menu

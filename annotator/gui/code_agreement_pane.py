@@ -8,7 +8,7 @@ report's rows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,10 +31,11 @@ from annotator.gui.agreement_tables import (
     table,
     value_color,
 )
+from annotator.gui.texts import tr
 
 CODE_MEASURES = {
-    "cohen_kappa": "Cohen's κ",
-    "cohen_kappa_quadratic": "Cohen's κ, quadratic weights (ordinal)",
+    "cohen_kappa": QT_TRANSLATE_NOOP("", "Cohen's κ"),
+    "cohen_kappa_quadratic": QT_TRANSLATE_NOOP("", "Cohen's κ, quadratic weights (ordinal)"),
 }
 
 
@@ -50,12 +51,13 @@ class CodeAgreementPane(QWidget):
         self.measure_box = QComboBox()
         self.measure_box.setObjectName("agreementCodeMeasure")
         for key, title in CODE_MEASURES.items():
-            self.measure_box.addItem(QCoreApplication.translate("AgreementWindow", title), key)
+            self.measure_box.addItem(tr(title), key)
         self.matrix = QTableWidget()
         self.matrix.setObjectName("agreementCodeMatrix")
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary = table("agreementCodeSummary", [self.tr(h) for h in (
-            "measure", "variable", "value", "observed", "articles", "coders", "note")])
+        self.summary = table("agreementCodeSummary", [
+            self.tr("measure"), self.tr("variable"), self.tr("value"), self.tr("observed"),
+            self.tr("articles"), self.tr("coders"), self.tr("note")])
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Article code:")))
         top.addWidget(self.code_box, 1)

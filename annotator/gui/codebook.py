@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from annotator.core.schema import Label, Schema
 from annotator.core.variables import Variable
+from annotator.gui.colors import quiet_color
+from annotator.gui.texts import tr
 
 KINDS = {
-    "boolean": "yes / no",
-    "single": "one answer",
-    "ordinal": "one point on an ordered scale",
-    "multi": "any number of answers",
+    "boolean": QT_TRANSLATE_NOOP("", "yes / no"),
+    "single": QT_TRANSLATE_NOOP("", "one answer"),
+    "ordinal": QT_TRANSLATE_NOOP("", "one point on an ordered scale"),
+    "multi": QT_TRANSLATE_NOOP("", "any number of answers"),
 }
 
 
@@ -24,7 +28,7 @@ def _both(texts: dict[str, str]) -> str:
     if ja:
         parts.append(escape(ja))
     if en:
-        parts.append(f"<span style='color:#555'>{escape(en)}</span>")
+        parts.append(f"<span class='quiet'>{escape(en)}</span>")
     return "<br>".join(parts)
 
 
@@ -35,29 +39,35 @@ def _items(title: str, entries: tuple[dict[str, str], ...]) -> str:
     return f"<p style='margin:6px 0 2px 0'><b>{title}</b></p><ul style='margin-top:0'>{rows}</ul>"
 
 
+def anchor(label_id: str) -> str:
+    """The name of a frame's entry in the codebook (what the panel scrolls to)."""
+    return f"frame-{label_id}"
+
+
 def label_html(label: Label) -> str:
     return (
-        f"<h3 style='margin-bottom:2px'><span style='color:{label.color}'>■</span> "
-        f"<kbd>{label.key}</kbd> {escape(label.name_ja)} "
-        f"<span style='color:#555;font-weight:normal'>{escape(label.name_en)}</span></h3>"
+        f"<h3 style='margin-bottom:2px'><a name='{anchor(label.id)}'></a>"
+        f"<span style='color:{label.color}'>■</span> <kbd>{label.key}</kbd> {escape(label.name_ja)} "
+        f"<span class='quiet' style='font-weight:normal'>{escape(label.name_en)}</span></h3>"
         f"<p style='margin-top:2px'>{_both(label.definition)}</p>"
-        + _items("Include / 含める", label.include)
-        + _items("Exclude / 含めない", label.exclude)
-        + _items("Examples / 例", label.examples)
+        + _items(tr("Include / 含める"), label.include)
+        + _items(tr("Exclude / 含めない"), label.exclude)
+        + _items(tr("Examples / 例"), label.examples)
     )
 
 
 def label_tooltip(label: Label) -> str:
     """Short codebook entry for the frame buttons."""
     return (
-        f"<b>{escape(label.display_name)}</b> — key {label.key}<br>{_both(label.definition)}"
+        f"<b>{escape(label.display_name)}</b> — "
+        + tr("key {key}").format(key=label.key) + f"<br>{_both(label.definition)}"
     )
 
 
 def answer_text(var: Variable, value: object) -> str:
     """How an answer reads to a coder: an option's name, はい / いいえ for yes/no."""
     if var.type == "boolean":
-        return "はい Yes" if value else "いいえ No"
+        return tr("はい Yes") if value else tr("いいえ No")
     names = {o.id: o.display_name for o in var.options}
     if isinstance(value, list):
         return ", ".join(names.get(v, str(v)) for v in value)
@@ -71,48 +81,51 @@ def condition_text(var: Variable, variables: tuple[Variable, ...]) -> str:
     other_id, wanted = var.applies_if
     other = next((v for v in variables if v.id == other_id), None)
     if other is None:
-        return f"asked when {other_id} is {wanted}"
-    return f"asked when {other.name_ja or other.display_name} is {answer_text(other, wanted)}"
+        return tr("asked when {question} is {answer}").format(question=other_id, answer=wanted)
+    return tr("asked when {question} is {answer}").format(
+        question=other.name_ja or other.display_name, answer=answer_text(other, wanted))
 
 
 def variable_html(var: Variable, variables: tuple[Variable, ...]) -> str:
-    kind = KINDS.get(var.type, var.type)
-    rules = [kind, "required" if var.required else "optional"]
+    kind = tr(KINDS[var.type]) if var.type in KINDS else var.type
+    rules = [kind, tr("required") if var.required else tr("optional")]
     if var.applies_if is not None:
         rules.append(condition_text(var, variables))
     options = ""
     if var.options:
-        options = "<p style='margin:2px 0'><b>Answers / 選択肢</b>: " + " · ".join(
+        answers = tr("Answers / 選択肢")
+        options = f"<p style='margin:2px 0'><b>{answers}</b>: " + " · ".join(
             escape(o.display_name) for o in var.options) + "</p>"
     return (
         f"<h3 style='margin-bottom:2px'>{escape(var.name_ja)} "
-        f"<span style='color:#555;font-weight:normal'>{escape(var.name_en)}</span></h3>"
-        f"<p style='margin:2px 0;color:#555'><i>{escape('; '.join(rules))}</i></p>"
+        f"<span class='quiet' style='font-weight:normal'>{escape(var.name_en)}</span></h3>"
+        f"<p class='quiet' style='margin:2px 0'><i>{escape('; '.join(rules))}</i></p>"
         f"<p style='margin-top:2px'>{_both(var.definition)}</p>"
         + options
-        + _items("Include / 含める", var.include)
-        + _items("Exclude / 含めない", var.exclude)
-        + _items("Examples / 例", var.examples)
+        + _items(tr("Include / 含める"), var.include)
+        + _items(tr("Exclude / 含めない"), var.exclude)
+        + _items(tr("Examples / 例"), var.examples)
     )
 
 
 def variable_tooltip(var: Variable) -> str:
     """The definition, on hover over the variable's question in the Article codes panel."""
-    required = " — required" if var.required else ""
+    required = " — " + tr("required") if var.required else ""
     return f"<b>{escape(var.display_name)}</b>{required}<br>{_both(var.definition)}"
 
 
 def codebook_html(schema: Schema) -> str:
     intro = _both(schema.data.get("description", {})) if schema.data.get("description") else ""
     about = (
-        f"<p><b>{escape(schema.name)}</b> <span style='color:#555'>v{escape(schema.version)}</span>"
+        f"<p><b>{escape(schema.name)}</b> <span class='quiet'>v{escape(schema.version)}</span>"
         f"<br>{intro}</p>"
     )
     # The frames first: that is what a coder looks up mid-article; then the article codes.
     parts = [label_html(lab) for lab in schema.labels]
     variables = [variable_html(var, schema.variables) for var in schema.variables]
     if variables:
-        variables[0] = "<h2>Article codes / 記事のコード</h2>" + variables[0]
+        heading = tr("Article codes / 記事のコード")
+        variables[0] = f"<h2>{heading}</h2>" + variables[0]
     return "<hr>".join(parts + variables) + "<hr>" + about
 
 
@@ -121,4 +134,23 @@ class CodebookPanel(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("codebook")
         self.setOpenLinks(False)
-        self.setHtml(codebook_html(schema))
+        self._schema = schema
+        self._show()
+        QGuiApplication.instance().paletteChanged.connect(self._palette_changed)
+
+    def _show(self) -> None:
+        """The codebook in the palette's colours (English glosses in a grey that reads on it)."""
+        at = self.verticalScrollBar().value()
+        self.document().setDefaultStyleSheet(f".quiet {{ color: {quiet_color().name()}; }}")
+        self.setHtml(codebook_html(self._schema))
+        self.verticalScrollBar().setValue(at)
+
+    def _palette_changed(self, _palette) -> None:
+        self._show()  # e.g. the system turned dark
+
+    def show_label(self, label_id: str) -> None:
+        """Scroll to a frame's entry (the selected span's frame: the rules a coder checks)."""
+        self.scrollToAnchor(anchor(label_id))
+        # and again once pending layout is done (a panel just shown or resized has not laid
+        # its text out yet, and the scroll would be lost)
+        QTimer.singleShot(0, lambda: self.scrollToAnchor(anchor(label_id)))

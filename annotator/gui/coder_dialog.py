@@ -1,6 +1,6 @@
 """Asks who is coding: once per project, remembered, switchable from the File menu.
 
-On a master (``offer_lead``) it also offers "Adjudicate (lead)": the lead is not a coder, so
+On a master (``offer_lead``) it also offers self.tr("Adjudicate (lead)"): the lead is not a coder, so
 choosing it sets :attr:`CoderDialog.lead` and no coder name."""
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ class CoderDialog(QDialog):
         offer_lead: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Who is coding?")
+        self.setWindowTitle(self.tr("Who is coding?"))
         self.combo = QComboBox()
         self.combo.setObjectName("coderName")
         self.combo.setEditable(True)
         self.combo.addItems(coders)
         self.combo.setCurrentText(current or "")
-        self.combo.lineEdit().setPlaceholderText("Your coder name")
+        self.combo.lineEdit().setPlaceholderText(self.tr("Your coder name"))
         self.message = QLabel("")
         self.message.setStyleSheet("color: #B00020")
         buttons = QDialogButtonBox(
@@ -43,13 +43,14 @@ class CoderDialog(QDialog):
         self.lead_button: QPushButton | None = None
         if offer_lead:
             self.lead_button = buttons.addButton(
-                "Adjudicate (lead)", QDialogButtonBox.ButtonRole.ActionRole)
+                self.tr("Adjudicate (lead)"), QDialogButtonBox.ButtonRole.ActionRole)
             self.lead_button.setObjectName("leadButton")
-            self.lead_button.setToolTip("Open the adjudication view: compare the coders' work "
-                                        "and decide the gold standard (not as a coder)")
+            self.lead_button.setToolTip(self.tr("Open the adjudication view: compare the coders' "
+                                                "work and decide the gold standard (not as a "
+                                                "coder)"))
             self.lead_button.clicked.connect(self.accept_lead)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Your coder name is stored with every span you make."))
+        layout.addWidget(QLabel(self.tr("Your coder name is stored with every span you make.")))
         layout.addWidget(self.combo)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

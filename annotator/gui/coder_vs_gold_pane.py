@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,10 +25,15 @@ from PySide6.QtWidgets import (
 from annotator.core.coder_vs_gold import ADJUDICATED, CoderVsGold, GoldRow
 from annotator.core.reports import AgreementReport
 from annotator.gui.pane_layout import chooser_and_table
+from annotator.gui.plain_text import plain_tip
+from annotator.gui.texts import tr
 
-HEADERS = ["coder", "frame / article code", "precision (exact)", "recall (exact)", "F1 (exact)",
-           "precision (overlap)", "recall (overlap)", "F1 (overlap)", "Cohen's κ", "accuracy",
-           "articles"]
+HEADERS = [QT_TRANSLATE_NOOP("", "coder"), QT_TRANSLATE_NOOP("", "frame / article code"),
+           QT_TRANSLATE_NOOP("", "precision (exact)"), QT_TRANSLATE_NOOP("", "recall (exact)"),
+           QT_TRANSLATE_NOOP("", "F1 (exact)"), QT_TRANSLATE_NOOP("", "precision (overlap)"),
+           QT_TRANSLATE_NOOP("", "recall (overlap)"), QT_TRANSLATE_NOOP("", "F1 (overlap)"),
+           QT_TRANSLATE_NOOP("", "Cohen's κ"), QT_TRANSLATE_NOOP("", "accuracy"),
+           QT_TRANSLATE_NOOP("", "articles")]
 VALUES = ("precision_exact", "recall_exact", "f1_exact", "precision_overlap", "recall_overlap",
           "f1_overlap", "cohen_kappa", "accuracy")
 UNDEFINED = QColor("#E0E0E0")
@@ -42,14 +47,14 @@ def fmt(value: float | None) -> str:
 def basis_text(gold: CoderVsGold) -> str:
     n = len(gold.article_ids)
     if gold.basis == ADJUDICATED:
-        which = f"the {n} article(s) whose adjudication is done"
+        which = tr("the {n} article(s) whose adjudication is done").format(n=n)
     else:
-        which = (f"the {n} article(s) with any gold (no article is adjudicated done yet, so the "
-                 "gold may be only the pre-fill)")
-    return (f"Each coder against gold on {which}, among those the coder marked done. Frames: "
-            "span precision, recall and F1 (exact offsets, or overlapping, matched one to one) "
-            "and Cohen's κ on tokens; article codes: accuracy and Cohen's κ on the articles both "
-            "answered. — : undefined.")
+        which = tr("the {n} article(s) with any gold (no article is adjudicated done yet, so the "
+                   "gold may be only the pre-fill)").format(n=n)
+    return tr("Each coder against gold on {which}, among those the coder marked done. Frames: "
+              "span precision, recall and F1 (exact offsets, or overlapping, matched one to one) "
+              "and Cohen's κ on tokens; article codes: accuracy and Cohen's κ on the articles "
+              "both answered. — : undefined.").format(which=which)
 
 
 class CoderVsGoldPane(QWidget):
@@ -72,7 +77,7 @@ class CoderVsGoldPane(QWidget):
         self.explanation.setStyleSheet("color: #555")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("coderVsGoldTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -118,7 +123,7 @@ class CoderVsGoldPane(QWidget):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if col == 1:
-                    item.setToolTip(r.label)
+                    item.setToolTip(plain_tip(r.label))
                 if col >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if color is not None:

@@ -40,7 +40,7 @@ from annotator.gui.codebook import (
     label_tooltip,
     variable_tooltip,
 )
-from annotator.gui.colors import swatch
+from annotator.gui.colors import readable, swatch
 
 
 def _plain(text: str) -> str:
@@ -85,11 +85,11 @@ class VariableBox(QGroupBox):
                 self.group.addButton(button, k)
             self.group.idClicked.connect(lambda k: self.answered.emit(self.values[k]))
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear")
+        self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setObjectName(f"code_{var.id}_clear")
         self.clear_button.setAutoRaise(True)
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.clear_button.setToolTip("Clear this answer (Delete)")
+        self.clear_button.setToolTip(self.tr("Clear this answer (Delete)"))
         self.clear_button.clicked.connect(lambda: self.answered.emit(None))
         for child in (*self.buttons, self.clear_button):  # set, not inherited from the title
             palette, font = child.palette(), child.font()
@@ -145,8 +145,9 @@ class VariableBox(QGroupBox):
         if missing == self.missing:
             return
         self.missing = missing
-        self.setToolTip(("<b style='color:#b3261e'>Not answered yet: required before done."
-                         "</b><br>" if missing else "") + variable_tooltip(self.var))
+        missing_text = self.tr("Not answered yet: required before done.")
+        self.setToolTip((f"<b style='color:#b3261e'>{missing_text}</b><br>" if missing else "")
+                        + variable_tooltip(self.var))
         palette, font = self.palette(), self.font()
         for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):  # per style
             for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
@@ -194,13 +195,14 @@ class CodesPanel(QWidget):
             self.boxes[var.id] = box
         self.not_asked = QLabel(inner)
         self.not_asked.setObjectName("notAsked")
+        self.not_asked.setTextFormat(Qt.TextFormat.PlainText)  # names come from the schema file
         self.not_asked.setWordWrap(True)
-        self.not_asked.setStyleSheet("color: #666")
+        self.not_asked.setStyleSheet(f"color: {readable('#666').name()}")
         column.addWidget(self.not_asked)
         self.legend: QLabel | None = None
         if any(var.required for var in self.variables):
-            self.legend = QLabel("* required before the article can be marked done", inner)
-            self.legend.setStyleSheet("color: #666")
+            self.legend = QLabel(self.tr("* required before the article can be marked done"), inner)
+            self.legend.setStyleSheet(f"color: {readable('#666').name()}")
             column.addWidget(self.legend)
         column.addStretch(1)
         self.scroll = QScrollArea(self)

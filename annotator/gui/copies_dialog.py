@@ -80,7 +80,7 @@ class CopiesDialog(QDialog):
                 self.plan = plan_copies_at(
                     self.master_path, request.coders, request.article_ids,
                     sample=request.sample, overlap=request.overlap, seed=request.seed,
-                    round=request.round)
+                    round=request.round, cues=request.cues)
             except AnnotatorError as exc:
                 problems.append(str(exc))
         paths = {} if self.plan is None else copy_paths(
@@ -119,7 +119,10 @@ class CopiesDialog(QDialog):
             return
         lines = [self.tr("Wrote {0} copies to {1}:").format(len(self.reports), request.out_dir)]
         lines += [self.tr("• {0} for {1}: {2} article(s)").format(
-            r.path.name, r.coder, len(r.articles)) for r in self.reports]
+            r.path.name, r.coder, len(r.articles))
+            + (self.tr(", {0} without cue underlines").format(len(r.without_cues))
+               if r.without_cues else "")
+            for r in self.reports]
         if plan.seed is not None:
             lines.append(self.tr("Seed {0}: enter it again to draw the same articles.")
                          .format(plan.seed))

@@ -1,4 +1,4 @@
-"""The form of *Hand out copies…*: coders, articles, design, seed and output folder.
+"""The form of *Hand out copies…*: coders, articles, design, cue words, seed and output folder.
 
 It only gathers what the lead chose into a :class:`Request` (with the reasons it cannot be
 planned yet, such as no coder or no ticked article) and says when anything changed; planning
@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.copies_task import CopiesChoices
+from annotator.core.cue_design import DRAWN
 from annotator.gui.coder_names import CoderNames
 from annotator.gui.path_row import path_row
+from annotator.gui.plain_text import plain_tip
 
 MAX_SEED = 999_999  # the range `annotator assign` draws its seeds from
 
@@ -54,6 +56,7 @@ class Request:
     round: str | None  # the round in the file names
     out_dir: Path
     problems: tuple[str, ...]  # why it cannot be planned yet
+    cues: str = "on"  # the cue design: on, off, per-coder, per-article (core.cue_design)
 
 
 class CopiesForm(QWidget):
@@ -70,6 +73,7 @@ class CopiesForm(QWidget):
         layout.addWidget(self.coders)
         layout.addWidget(self._articles_box(), 1)
         layout.addWidget(self._design_box())
+        layout.addWidget(self._cues_box())
         layout.addWidget(self._output_box(str(out_dir)))
         self._enable()
 
@@ -98,7 +102,7 @@ class CopiesForm(QWidget):
         for article in self.choices.articles:
             item = QListWidgetItem(f"{article.external_id}  {article.title}")
             item.setData(Qt.ItemDataRole.UserRole, article.id)
-            item.setToolTip(f"{article.external_id}: {article.title}")
+            item.setToolTip(plain_tip(f"{article.external_id}: {article.title}"))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.article_list.addItem(item)
@@ -184,6 +188,42 @@ class CopiesForm(QWidget):
         self.overlap_unit.currentIndexChanged.connect(self._unit_changed)
         return box
 
+    def _cues_box(self) -> QGroupBox:
+        """Whether the copies underline the schema's cue words (``assign --cues``)."""
+        box = QGroupBox(self.tr("Cue words"))
+        self.cues_on_radio = QRadioButton(self.tr("Underlined in every article"),
+                                          objectName="cuesOn")
+        self.cues_off_radio = QRadioButton(self.tr("Not underlined in any article"),
+                                           objectName="cuesOff")
+        self.cues_coders_radio = QRadioButton(
+            self.tr("Half of the coders without underlines in any article"),
+            objectName="cuesPerCoder")
+        self.cues_coders_radio.setToolTip(self.tr(
+            "Which coders get copies without underlines is drawn with the seed (the smaller half "
+            "when the number of coders is odd)."))
+        self.cues_half_radio = QRadioButton(
+            self.tr("Half of each coder's articles without underlines (counterbalanced)"),
+            objectName="cuesPerArticle")
+        self.cues_half_radio.setToolTip(self.tr(
+            "Each coder sees half of their articles with the cue underlines and half without; "
+            "an article every coder codes is shown both ways across coders. Drawn with the seed."))
+        self.cues_group = QButtonGroup(self)
+        inner = QVBoxLayout(box)
+        for radio, design in ((self.cues_on_radio, "on"), (self.cues_off_radio, "off"),
+                              (self.cues_coders_radio, "per-coder"),
+                              (self.cues_half_radio, "per-article")):
+            radio.setProperty("cues", design)
+            self.cues_group.addButton(radio)
+            inner.addWidget(radio)
+        self.cues_on_radio.setChecked(True)
+        inner.addWidget(QLabel(self.tr("A coder cannot turn hidden underlines on; merge records "
+                                       "each article's condition per coder.")))
+        self.cues_group.buttonToggled.connect(self._toggled)
+        return box
+
+    def cues(self) -> str:
+        return self.cues_group.checkedButton().property("cues")
+
     def _output_box(self, out_dir: str) -> QGroupBox:
         box = QGroupBox(self.tr("Output"))
         self.out_edit = QLineEdit(out_dir, objectName="outputEdit")
@@ -221,7 +261,7 @@ class CopiesForm(QWidget):
         reliability = self.reliability_radio.isChecked()
         self.overlap_value.setEnabled(reliability)
         self.overlap_unit.setEnabled(reliability)
-        drawn = self.sample_radio.isChecked() or reliability
+        drawn = self.sample_radio.isChecked() or reliability or self.cues() in DRAWN
         self.seed_edit.setEnabled(drawn)
         self.seed_button.setEnabled(drawn)
 
@@ -248,7 +288,8 @@ class CopiesForm(QWidget):
         folder = self.out_edit.text().strip()
         if not folder:
             problems.append(self.tr("Choose the folder for the copies."))
-        drawn = sample is not None or overlap is not None
+        cues = self.cues()
+        drawn = sample is not None or overlap is not None or cues in DRAWN
         return Request(coders, article_ids, sample, overlap,
                        self.seed_edit.value() if drawn else None, round_name,
-                       Path(folder).expanduser(), tuple(problems))
+                       Path(folder).expanduser(), tuple(problems), cues)

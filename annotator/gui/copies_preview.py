@@ -1,8 +1,10 @@
 """The preview side of *Hand out copies…*: the plan as it will be written.
 
 Two tables: per coder the count (shared + own) and the file name (red when the file exists),
-and per article who gets it (shared articles shaded), so the lead sees the draw itself; below
-them the shared count, the seed that repeats the draw, and what stands in the way, in red.
+and per article who gets it (shared articles shaded; "no cues" where that coder's copy hides the
+cue underlines), so the lead sees the draw itself; below them the shared count, the seed that
+repeats the draw, how many articles each coder sees without cues, and what stands in the way,
+in red.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.assign import CopyPlan
 from annotator.core.copies_task import ArticleChoice
+from annotator.gui.plain_text import plain_tip
 
 RED = QColor("#B00020")
 SHARED = QColor("#E3F2FD")
@@ -33,7 +36,7 @@ SHARED = QColor("#E3F2FD")
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setToolTip(tooltip or text)
+    item.setToolTip(plain_tip(tooltip or text))
     return item
 
 
@@ -71,6 +74,7 @@ class CopiesPreview(QGroupBox):
         self.plan_table = _table("planTable")
         self.shared_label = _label("sharedLabel")
         self.seed_label = _label("seedLabel")
+        self.cues_label = _label("cuesLabel")
         self.message = _label("previewMessage", red=True)
         self.summary = _label("summary")
         layout = QVBoxLayout(self)
@@ -79,6 +83,7 @@ class CopiesPreview(QGroupBox):
         layout.addWidget(self.plan_table, 1)
         layout.addWidget(self.shared_label)
         layout.addWidget(self.seed_label)
+        layout.addWidget(self.cues_label)
         layout.addWidget(self.message)
         layout.addWidget(self.summary)
 
@@ -93,12 +98,23 @@ class CopiesPreview(QGroupBox):
         if plan is None:
             self.shared_label.setText("")
             self.seed_label.setText("")
+            self.cues_label.setText("")
             return
+        self.cues_label.setText(self._cues_text(plan))
         self.shared_label.setText(self.tr("{0} article(s) coded by every coder").format(
             len(plan.shared)))
         self.seed_label.setText(
             self.tr("Seed {0}: enter it again to draw the same articles").format(plan.seed)
             if plan.seed is not None else self.tr("Nothing drawn at random (no seed)"))
+
+    def _cues_text(self, plan: CopyPlan) -> str:
+        """How many of each coder's articles show no cue underlines."""
+        if not any(plan.no_cues.values()):
+            return self.tr("Cue words underlined in every article")
+        counts = [self.tr("{0} {1} of {2}").format(
+            coder, len(plan.no_cues.get(coder, ())), len(plan.per_coder.get(coder, ())))
+            for coder in plan.coders]
+        return self.tr("Without cue underlines: {0}").format(", ".join(counts))
 
     def _coders(self, plan: CopyPlan | None, paths: Mapping[str, Path]) -> None:
         table = self.table
@@ -137,11 +153,14 @@ class CopiesPreview(QGroupBox):
         table.setHorizontalHeaderLabels([self.tr("Article"), *coders])
         shared = set(plan.shared) if plan is not None else set()
         gets = {c: set(plan.per_coder.get(c, ())) for c in coders} if plan else {}
+        hidden = {c: set(plan.no_cues.get(c, ())) for c in coders} if plan else {}
+        marks = {True: self.tr("✓ no cues"), False: "✓"}
         for row, article_id in enumerate(chosen):
             found = self.articles.get(article_id)
             text = f"{found.external_id}  {found.title}" if found else str(article_id)
             cells = [_item(text)]
-            cells += [_item("✓" if article_id in gets[c] else "", c) for c in coders]
+            cells += [_item(marks[article_id in hidden[c]] if article_id in gets[c] else "", c)
+                      for c in coders]
             for column, cell in enumerate(cells):
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

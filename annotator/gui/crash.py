@@ -73,12 +73,14 @@ def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
     if isinstance(exc, AnnotatorError):  # a user's problem that escaped its handler: say it
         text = str(exc)
     else:
-        text = (
-            f"Something went wrong: {exc_type.__name__}: {exc}\n\n"
+        from annotator.gui.texts import tr
+
+        text = tr(
+            "Something went wrong: {error}\n\n"
             "Everything you did before this is saved in the project file. "
             "If it happens again, send the log file to your project lead:\n"
-            f"{log_file()}"
-        )
+            "{log}"
+        ).format(error=f"{exc_type.__name__}: {exc}", log=log_file())
     show_error(text, details)
 
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
 
 from annotator.core.reports import Disagreement
 from annotator.gui.agreement_tables import cell
+from annotator.gui.texts import tr
 
 OPEN, CLOSE = "【", "】"
-HEADERS = ("article", "text in context", "coders with", "coders without", "position")
+HEADERS = (QT_TRANSLATE_NOOP("", "article"), QT_TRANSLATE_NOOP("", "text in context"),
+           QT_TRANSLATE_NOOP("", "coders with"), QT_TRANSLATE_NOOP("", "coders without"),
+           QT_TRANSLATE_NOOP("", "position"))
 
 
 def one_line(text: str) -> str:
@@ -45,7 +49,7 @@ class DisagreementList(QTableWidget):
     ) -> None:
         super().__init__(0, len(HEADERS), parent)
         self.setObjectName("disagreementList")
-        self.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().hide()

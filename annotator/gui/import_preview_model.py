@@ -11,21 +11,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from annotator.core.import_preview import ImportPreview, Outcome, PreviewArticle
 from annotator.core.import_text import ArticleChoice
+from annotator.gui.plain_text import plain_tip
+from annotator.gui.texts import tr
 
 __all__ = ["ImportPreviewModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _ERROR = QColor("#B00020")
 _QUIET = QColor("#757575")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportPreviewModel", text)
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -121,13 +119,13 @@ class ImportPreviewModel(QAbstractTableModel):
             return self._text(article, outcome, state, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.STATE or article.error:
-                return state
+                return plain_tip(state)
             if column == self.ORIGIN:
-                return article.origin
+                return plain_tip(article.origin)
             if column == self.CHARS and article.record is not None:
-                return _tr("{kept} of {whole} characters kept").format(
+                return tr("{kept} of {whole} characters kept").format(
                     kept=f"{len(outcome.text):,}", whole=f"{len(article.text):,}")
-            return self._text(article, outcome, state, column)
+            return plain_tip(self._text(article, outcome, state, column))
         if role == Qt.ItemDataRole.ForegroundRole:
             if state.startswith("error"):
                 return QBrush(_ERROR)
@@ -153,19 +151,19 @@ class ImportPreviewModel(QAbstractTableModel):
 
 
 def _headers() -> tuple[str, ...]:
-    return (_tr("Origin"), _tr("State"), _tr("Characters"), _tr("Encoding"), _tr("Title"),
-            _tr("Id"))
+    return (tr("Origin"), tr("State"), tr("Characters"), tr("Encoding"), tr("Title"),
+            tr("Id"))
 
 
 def _state_text(state: str) -> str:
     """The state, translated (an id, origin or error message stays as the core wrote it)."""
     if state == "new":
-        return _tr("new")
+        return tr("new")
     if state == "skipped":
-        return _tr("skipped")
-    for prefix, shown in (("already in the project as ", _tr("already in the project as {}")),
-                          ("same text as ", _tr("same text as {}")),
-                          ("error: ", _tr("error: {}"))):
+        return tr("skipped")
+    for prefix, shown in (("already in the project as ", tr("already in the project as {}")),
+                          ("same text as ", tr("same text as {}")),
+                          ("error: ", tr("error: {}"))):
         if state.startswith(prefix):
             return shown.format(state[len(prefix):])
     return state

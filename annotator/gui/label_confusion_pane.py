@@ -84,13 +84,14 @@ class LabelConfusionPane(QWidget):
         rows = self.rows()
         names = list(dict.fromkeys(r.label_a for r in rows))
         none = no_label(self.report.labels)
-        titles = [n if n == none else self._title(n) for n in names]
+        none_text = self.tr("none")  # the core's marker for "no label", as the window says it
+        titles = [none_text if n == none else self._title(n) for n in names]
         a, b = self.pair_box.currentData() or ("", "")
-        who_a, who_b = ("coder_a", "coder_b") if a == ALL_PAIRS else (a, b)
+        who_a, who_b = (self.tr("coder A"), self.tr("coder B")) if a == ALL_PAIRS else (a, b)
         self.explanation.setText(self.tr(
             "Tokens of the articles both coders marked done: rows are {a}'s label, columns "
             "{b}'s ({none}: no label). A token with several labels of one coder counts "
-            "once per combination.").format(a=who_a, b=who_b, none=none) if rows else self.tr(
+            "once per combination.").format(a=who_a, b=who_b, none=none_text) if rows else self.tr(
             "Fewer than two coders: nothing to compare."))
         self.matrix.clear()
         self.matrix.setRowCount(len(names))
@@ -104,7 +105,8 @@ class LabelConfusionPane(QWidget):
             item = QTableWidgetItem(str(r.tokens))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            item.setToolTip(f"{r.tokens} token(s): {who_a} {titles[i]}, {who_b} {titles[j]}")
+            item.setToolTip(self.tr("{n} token(s): {a} {label_a}, {b} {label_b}").format(
+                n=r.tokens, a=who_a, label_a=titles[i], b=who_b, label_b=titles[j]))
             if r.label_a == r.label_b:
                 item.setBackground(NEITHER if r.label_a == none else
                                    AGREED if r.tokens else confused_color(0, 0))

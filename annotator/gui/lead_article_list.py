@@ -22,20 +22,21 @@ from PySide6.QtWidgets import (
 
 from annotator.core.lead import LeadRow
 from annotator.core.model import STATUSES, Round
+from annotator.gui.article_table import ElideMiddle, natural_key
+from annotator.gui.plain_text import plain_tip
 from annotator.gui.round_filter import RoundFilter
 from annotator.gui.status_marks import GOLD_MARK, STATUS_COLOR, STATUS_MARK, status_word
-from annotator.gui.article_table import ElideMiddle, natural_key
 
-C = "LeadArticleList"  # the translation context of this list's texts
-ADJ_STATUS_TEXT = {"not_started": QT_TRANSLATE_NOOP(C, "not started"),
-                   "in_progress": QT_TRANSLATE_NOOP(C, "in progress"),
-                   "done": QT_TRANSLATE_NOOP(C, "adjudicated")}
+ADJ_STATUS_TEXT = {"not_started": QT_TRANSLATE_NOOP("", "not started"),
+                   "in_progress": QT_TRANSLATE_NOOP("", "in progress"),
+                   "done": QT_TRANSLATE_NOOP("", "adjudicated")}
 ADJ_STATUS_COLORS = {"not_started": "#888888", "in_progress": "#b26a00", "done": "#2e7d32"}
 ID_COLUMN, TITLE_COLUMN, ADJ_COLUMN, FIRST_CODER = range(4)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(C, text)
+    """Bare tr() texts are in the empty context (see annotator.gui.texts)."""
+    return QCoreApplication.translate("", text)
 
 
 class _LeadItem(QTreeWidgetItem):
@@ -130,8 +131,8 @@ class LeadArticleList(QTreeWidget):
         for row in rows:
             item = _LeadItem(self, [row.external_id, row.title or row.external_id, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(ID_COLUMN, row.external_id)
-            item.setToolTip(TITLE_COLUMN, f"{row.external_id}\n{row.title}")
+            item.setToolTip(ID_COLUMN, plain_tip(row.external_id))
+            item.setToolTip(TITLE_COLUMN, plain_tip(f"{row.external_id}\n{row.title}"))
             item.setForeground(ID_COLUMN, QBrush(QColor("#555555")))
             for n, coder in enumerate(self.coders):
                 status = row.statuses.get(coder, "not_started")

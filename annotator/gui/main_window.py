@@ -30,10 +30,14 @@ from annotator.gui.article_list import STATUS_TEXT, ArticleListPanel
 from annotator.gui.article_view import ArticleView
 from annotator.gui.codebook import CodebookPanel
 from annotator.gui.codes_panel import CodesPanel
+from annotator.gui.colors import readable
+from annotator.gui.find_bar import with_find_bar
 from annotator.gui.span_editing import SpanEditing
 from annotator.gui.spans_panel import SpansView
+from annotator.gui.texts import tr
 from annotator.gui.window_actions import build_actions
 from annotator.gui.window_layout import WindowLayout
+from annotator.gui.undo_texts import undo_words
 
 if TYPE_CHECKING:
     from annotator.gui.agreement_window import AgreementWindow
@@ -59,16 +63,18 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         self.resize(1280, 800)
 
         self.view = ArticleView(self.schema)
-        self.setCentralWidget(self.view)
+        centre, self.find_bar = with_find_bar(self.view)
+        self.setCentralWidget(centre)
         self.articles = ArticleListPanel(session.coder, session.search, session.rounds)
         self.spans = SpansView(self.schema)
         self.codebook = CodebookPanel(self.schema)
         self.codes = CodesPanel(self.schema.variables, self.schema.labels)
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self._dock("Articles", self.articles, Qt.DockWidgetArea.LeftDockWidgetArea, "articlesDock")
-        codes = self._dock("Article codes", self.codes, right, "codesDock")
-        spans = self._dock("Spans", self.spans, right, "spansDock")
-        codebook = self._dock("Codebook", self.codebook, right, "codebookDock")
+        self._dock(self.tr("Articles"), self.articles, Qt.DockWidgetArea.LeftDockWidgetArea,
+                   "articlesDock")
+        codes = self._dock(self.tr("Article codes"), self.codes, right, "codesDock")
+        spans = self._dock(self.tr("Spans"), self.spans, right, "spansDock")
+        codebook = self._dock(self.tr("Codebook"), self.codebook, right, "codebookDock")
         self.resizeDocks([self.findChild(QDockWidget, "articlesDock"), spans], [330, 380],
                          Qt.Orientation.Horizontal)
         self._right_docks = [codes, spans, codebook]
@@ -79,11 +85,12 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         saved = QLabel(
-            f"Read-only: {session.why_read_only}. Nothing can be changed."
-            if session.read_only else "Every edit is saved to the project file as you make it."
+            self.tr("Read-only: {why}. Nothing can be changed.").format(why=session.why_read_only)
+            if session.read_only
+            else self.tr("Every edit is saved to the project file as you make it.")
         )
         saved.setObjectName("savedLabel")
-        saved.setStyleSheet("color: #a33" if session.read_only else "color: #666")
+        saved.setStyleSheet(f"color: {readable('#a33' if session.read_only else '#666').name()}")
         self.statusBar().addPermanentWidget(saved)
 
         build_actions(self)
@@ -96,7 +103,7 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
             self.articles.select_article(first)
         else:
             self.status_label.setText(
-                "This project has no articles yet: import some with `annotator import`."
+                self.tr("This project has no articles yet: import some with `annotator import`.")
             )
 
     # --- construction -------------------------------------------------------------------
@@ -118,6 +125,7 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         self.articles.articleSelected.connect(self.open_article)
         self.view.labelRequested.connect(self.tag_selection)
         self.view.spanClicked.connect(lambda u: self.spans.show_selected(u))
+        self.view.spanClicked.connect(self.follow_codebook)
         self.view.deleteRequested.connect(self.delete_span)
         self.view.relabelRequested.connect(self.relabel_span)
         self.view.noteRequested.connect(self.edit_note)
@@ -149,10 +157,14 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         return self.opened.article.id if self.opened else None
 
     def _update_title(self) -> None:
-        read_only = " [read-only]" if self.session.read_only else ""
-        self.setWindowTitle(
-            f"{self.session.name} — {self.session.coder}{read_only} — Framing Annotator"
-        )
+        """Article title — project — coder (each once: core.window_title) — the app."""
+        from annotator.core.window_title import SEPARATOR, title_parts
+
+        article = self.opened.article.title if self.opened else ""
+        parts = title_parts(self.session.name, self.session.coder, article)
+        if self.session.read_only:
+            parts[-1] += self.tr(" [read-only]")
+        self.setWindowTitle(SEPARATOR.join([*parts, self.tr("Framing Annotator")]))
 
     def _update_undo(self) -> None:
         """The undo and redo actions mirror the session's history."""
@@ -160,11 +172,15 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         self.undo_action.setEnabled(history.can_undo)
         self.redo_action.setEnabled(history.can_redo)
         self.undo_action.setToolTip(
-            f"Undo {history.undo_text} (Ctrl+Z)" if history.can_undo else "Undo (Ctrl+Z)"
+            self.tr("Undo {what} (Ctrl+Z)").format(
+                what=undo_words(history.undo_command, self.schema)) if history.can_undo
+            else self.tr("Undo (Ctrl+Z)")
         )
         self.redo_action.setToolTip(
-            f"Redo {history.redo_text} (Ctrl+Shift+Z)" if history.can_redo
-            else "Redo (Ctrl+Shift+Z)"
+            self.tr("Redo {what} (Ctrl+Shift+Z)").format(
+                what=undo_words(history.redo_command, self.schema))
+            if history.can_redo
+            else self.tr("Redo (Ctrl+Shift+Z)")
         )
 
     def _update_actions(self) -> None:
@@ -175,6 +191,8 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
             action.setEnabled(has_article and writable)
         self.delete_action.setEnabled(has_span and writable)
         self.note_action.setEnabled(has_span and writable)
+        for action in self.adjust_actions:
+            action.setEnabled(has_span and writable)
         status = self.session.status(self.current_article_id) if has_article else None
         self.done_action.setEnabled(has_article and writable)
         self.reopen_action.setEnabled(status == "done" and writable)
@@ -184,8 +202,9 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
             art = self.opened.article
             spans = len(self.spans.spans_model.spans)
             self.status_label.setText(
-                f"{art.external_id} · {len(art.text):,} characters · {spans} span(s) · "
-                f"{STATUS_TEXT[status]}"
+                self.tr("{id} · {chars} characters · {spans} span(s) · {status}").format(
+                    id=art.external_id, chars=f"{len(art.text):,}", spans=spans,
+                    status=tr(STATUS_TEXT[status]))
             )
 
     def _set_precise(self, on: bool) -> None:
@@ -204,9 +223,11 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
             return
         spans = self.session.spans(article_id)
         self.view.set_article(self.opened, spans)
+        self.find_bar.article_changed(self.articles.search_box.text())
         self.spans.set_spans(spans)
         self.codes.set_answers(self.session.answers(article_id))
         self.codes.show_missing([])
+        self._update_title()
         self.articles.update_status(article_id, self.session.status(article_id))
         self.articles.mark_shown(article_id)
         if self.articles.current_id() != article_id:
@@ -216,7 +237,7 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
     def go(self, step: int) -> bool:
         target = self.articles.neighbour(self.current_article_id, step)
         if target is None:
-            self.statusBar().showMessage("No more articles in this list.", 4000)
+            self.statusBar().showMessage(self.tr("No more articles in this list."), 4000)
             return False
         self.articles.select_article(target)
         self.view.setFocus()
@@ -230,8 +251,8 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         If the article or span was changed by another window or program since this window
         showed it, nothing is done: the user is told and the view is reloaded."""
         if self.opened is not None and not self.session.is_current(self.opened):
-            self._reload("This article was changed by another program; it has been reloaded. "
-                         "Select the passage again.")
+            self._reload(self.tr("This article was changed by another program; it has been "
+                                 "reloaded. Select the passage again."))
             return False
         try:
             change = action()
@@ -282,6 +303,8 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
             selected = change.uuid if change.uuid in {a.uuid for a in spans} else None
             self.view.select_span(selected, scroll=False)
             self.spans.set_spans(spans, selected)
+            if selected is not None:  # a span just made, relabelled or adjusted: its rules
+                self.follow_codebook(selected)
         if change.status:
             self.articles.update_status(change.article_id, self.session.status(change.article_id))
         if change.codes or change.status:
@@ -314,7 +337,8 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         if not self._edit(done):
             return
         if not self.go(1):
-            self.statusBar().showMessage("Marked done. That was the last article in the list.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Marked done. That was the last article in the list."), 5000)
 
     def reopen_article(self) -> None:
         if self.opened is not None:
@@ -325,8 +349,8 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open project", str(self.session.path.parent),
-            "Framing Annotator projects (*.annot);;All files (*)",
+            self, self.tr("Open project"), str(self.session.path.parent),
+            self.tr("Framing Annotator projects (*.annot);;All files (*)"),
         )
         if path:
             self.open_project_file(Path(path))

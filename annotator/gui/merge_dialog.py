@@ -273,6 +273,9 @@ class MergeDialog(QDialog):
             self.tr("Conflicts (edited in both files; the edit named is kept): {0}")
             .format(len(one.conflicts)),
         ]
+        if one.without_cues:
+            lines.append(self.tr("Articles its window showed without cue underlines: {0}")
+                         .format(one.without_cues))
         return lines + [f"  {text}" for text in one.conflicts]
 
     def _show_detail(self) -> None:

@@ -30,7 +30,6 @@ from annotator.core.new_project import (
     create_project,
     new_project_problem,
     project_file_name,
-    schema_summary,
 )
 from annotator.core.schema import default_schema, load_schema
 from annotator.gui.path_row import path_row
@@ -140,7 +139,9 @@ class NewProjectDialog(QDialog):
                 schema = load_schema(schema_file)
             else:
                 schema = default_schema()
-            self.schema_info.setText(schema_summary(schema))
+            labels = ", ".join(f"{lab.key}={lab.id}" for lab in schema.labels)
+            self.schema_info.setText(self.tr("schema '{name}' ({labels})").format(
+                name=schema.name, labels=labels))
         except AnnotatorError as exc:
             self.schema_info.setText("")
             problem = str(exc)

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportExport", text)
+    """Bare tr() texts are in the empty context (see annotator.gui.texts)."""
+    return QCoreApplication.translate("", text)
 
 
 def existing_reports(

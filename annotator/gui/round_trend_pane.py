@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,11 +25,12 @@ from annotator.core.reports import OVERALL
 from annotator.core.round_trend import CODE_ALPHA, TOKEN_ALPHA, UNITIZING_ALPHA, TrendRow
 from annotator.gui.agreement_tables import cell, fmt, value_cell
 from annotator.gui.pane_layout import chooser_and_table
+from annotator.gui.texts import tr
 
 
 FRAME_MEASURES = {
-    TOKEN_ALPHA: "Krippendorff's α on tokens",
-    UNITIZING_ALPHA: "unitizing α on characters",
+    TOKEN_ALPHA: QT_TRANSLATE_NOOP("", "Krippendorff's α on tokens"),
+    UNITIZING_ALPHA: QT_TRANSLATE_NOOP("", "unitizing α on characters"),
 }
 
 
@@ -43,7 +45,7 @@ class RoundTrendPane(QWidget):
         self.measure_box = QComboBox()
         self.measure_box.setObjectName("roundTrendMeasure")
         for key, text in FRAME_MEASURES.items():
-            self.measure_box.addItem(self.tr(text), key)
+            self.measure_box.addItem(tr(text), key)
         self.explanation = QLabel()
         self.explanation.setObjectName("roundTrendExplanation")
         self.explanation.setWordWrap(True)

@@ -28,6 +28,8 @@ def remembered_coder(project_path: Path) -> str | None:
 
 def remember_coder(project_path: Path, coder: str) -> None:
     store = settings()
+    if store.value(_key(project_path)) == coder and store.value("last_coder") == coder:
+        return  # as remembered: QSettings would rewrite and sync the file at every start
     store.setValue(_key(project_path), coder)
     store.setValue("last_coder", coder)
     store.sync()
@@ -36,3 +38,17 @@ def remember_coder(project_path: Path, coder: str) -> None:
 def last_coder() -> str | None:
     value = settings().value("last_coder")
     return str(value) if value else None
+
+
+def remembered_zoom() -> float:
+    """How many points the user enlarged (or shrank) the article text: restored at start."""
+    try:
+        return float(settings().value("view/zoom", 0.0))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def remember_zoom(points: float) -> None:
+    store = settings()
+    store.setValue("view/zoom", points)
+    store.sync()

@@ -6,12 +6,13 @@ and ``_edit``): each action is one undoable session call whose Change refreshes 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog
+from annotator.gui.span_adjusting import SpanAdjusting
+from annotator.gui.texts import tr
 
 
-
-class SpanEditing:
-    """Span actions of the annotation window (see the module docstring)."""
+class SpanEditing(SpanAdjusting):
+    """Span actions of the annotation window (see the module docstring; moving a span's edges:
+    :mod:`annotator.gui.span_adjusting`)."""
 
     def tag_selection(self, label: str) -> None:
         """Create a span from the selection; with no selection, relabel the selected span."""
@@ -22,7 +23,8 @@ class SpanEditing:
             if self.view.selected_uuid:
                 self.relabel_span(self.view.selected_uuid, label)
             else:
-                self.statusBar().showMessage("Select some text first, then press a frame key.", 4000)
+                self.statusBar().showMessage(
+                    tr("Select some text first, then press a frame key."), 4000)
             return
         start, end = selection
         opened = self.opened
@@ -55,12 +57,12 @@ class SpanEditing:
     def edit_note(self, uuid: str) -> None:
         if self.session.read_only:
             return
+        from annotator.gui.note_dialog import ask_note
+
         ann = self._shown(uuid)
         label = self.schema.label(ann.label).display_name
-        note, ok = QInputDialog.getMultiLineText(
-            self, "Note", f"Note on {label}:\n「{ann.text[:60]}」", ann.note
-        )
-        if ok and note != ann.note:
+        note = ask_note(self, label, ann.text, ann.note)
+        if note is not None and note != ann.note:
             self.set_note(uuid, note)
 
     def set_note(self, uuid: str, note: str) -> bool:
@@ -75,4 +77,9 @@ class SpanEditing:
 
     def _span_row_selected(self, uuid: str) -> None:
         self.view.select_span(uuid, scroll=True)
+        self.follow_codebook(uuid)
         self._update_actions()
+
+    def follow_codebook(self, uuid: str) -> None:
+        """Show the selected span's frame in the codebook dock."""
+        self.codebook.show_label(self._shown(uuid).label)

@@ -4,20 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
 from annotator.gui.colors import swatch
+from annotator.gui.plain_text import plain_tip
 from annotator.gui.table_model import ListTableModel
+from annotator.gui.texts import tr
+from annotator.gui.wrap_delegate import WrapDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class SpansModel(ListTableModel):
-    HEADERS = ("Label", "Text", "Note", "Position")
+    # No position column: offsets mean little to a coder, and the text and note need the width
+    # (the label's tooltip gives the characters).
+    HEADERS = (QT_TRANSLATE_NOOP("", "Label"), QT_TRANSLATE_NOOP("", "Text"),
+               QT_TRANSLATE_NOOP("", "Note"))
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,14 +53,14 @@ class SpansModel(ListTableModel):
                 return self.schema.label(ann.label).name_ja or ann.label
             if col == 1:
                 return ann.text.replace("\n", " ⏎ ")
-            if col == 2:
-                return ann.note
-            return f"{ann.start}–{ann.end}"
+            return ann.note.replace("\n", " ⏎ ")
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return self._icons.get(ann.label)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            label = self.schema.label(ann.label).display_name
-            return f"{label}\n{ann.text}" + (f"\n\n{ann.note}" if ann.note else "")
+        if role == Qt.ItemDataRole.ToolTipRole:  # each cell's full text
+            if col == 0:
+                return plain_tip(self.schema.label(ann.label).display_name + "\n" + tr(
+                    "characters {start}–{end}").format(start=ann.start, end=ann.end))
+            return plain_tip(ann.text if col == 1 else ann.note) or None
         if role == Qt.ItemDataRole.UserRole:
             return ann.uuid
         return None
@@ -74,13 +86,19 @@ class SpansView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
+        # Text and note wrap onto two lines (see wrap_delegate): the end of a span's text
+        # matters, so its last line is elided in the middle; a note's at its end.
+        self.setWordWrap(True)
+        self.setItemDelegateForColumn(1, WrapDelegate(2, Qt.TextElideMode.ElideMiddle, self))
+        self.setItemDelegateForColumn(2, WrapDelegate(2, Qt.TextElideMode.ElideRight, self))
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
         self.doubleClicked.connect(self._double_clicked)
         self._quiet = False
@@ -137,11 +155,12 @@ class SpansView(QTableView):
         current = self.spans_model.spans[index.row()].label
         for lab in self.schema.labels:
             if lab.id != current:
-                menu.addAction(swatch(lab.color), f"Relabel as {lab.display_name}\t{lab.key}") \
+                text = self.tr("Relabel as {label}").format(label=lab.display_name)
+                menu.addAction(swatch(lab.color), f"{text}\t{lab.key}") \
                     .triggered.connect(lambda _=False, i=lab.id: self.relabelRequested.emit(uuid, i))
         menu.addSeparator()
-        menu.addAction("Edit note…\tEnter").triggered.connect(lambda: self.noteRequested.emit(uuid))
-        menu.addAction("Delete span\tDel").triggered.connect(
+        menu.addAction(self.tr("Edit note…") + "\tEnter").triggered.connect(lambda: self.noteRequested.emit(uuid))
+        menu.addAction(self.tr("Delete span") + "\tDel").triggered.connect(
             lambda: self.deleteRequested.emit(uuid)
         )
         menu.exec(event.globalPos())

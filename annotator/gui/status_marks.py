@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-C = "Status"  # the translation context of the status words
-STATUS_TEXT = {"not_started": QT_TRANSLATE_NOOP(C, "not started"),
-               "in_progress": QT_TRANSLATE_NOOP(C, "in progress"),
-               "done": QT_TRANSLATE_NOOP(C, "done")}
+STATUS_TEXT = {"not_started": QT_TRANSLATE_NOOP("", "not started"),
+               "in_progress": QT_TRANSLATE_NOOP("", "in progress"),
+               "done": QT_TRANSLATE_NOOP("", "done")}
 STATUS_MARK = {"not_started": "○", "in_progress": "◐", "done": "●"}
 GOLD_MARK = {"not_started": "○", "in_progress": "◐", "done": "★"}
 STATUS_COLOR = {"not_started": "#777777", "in_progress": "#B26B00", "done": "#2E7D32"}
@@ -17,7 +16,7 @@ STATUS_COLOR = {"not_started": "#777777", "in_progress": "#B26B00", "done": "#2E
 
 def status_word(status: str) -> str:
     """The status in words, translated ("in progress")."""
-    return QCoreApplication.translate(C, STATUS_TEXT[status])
+    return QCoreApplication.translate("", STATUS_TEXT[status])
 
 
 def legend() -> str:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.progress import Cancelled, Progress
+from annotator.gui.texts import tr
 
 T = TypeVar("T")
 
@@ -82,7 +83,7 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T]) 
     relay.progressed.connect(shown)
     relay.ended.connect(loop.quit)
     dialog.canceled.connect(cancel.set)
-    dialog.canceled.connect(lambda: dialog.setLabelText(f"{title}\n" + dialog.tr("Cancelling…")))
+    dialog.canceled.connect(lambda: dialog.setLabelText(f"{title}\n" + tr("Cancelling…")))
     thread = threading.Thread(target=worker, name=f"task: {title}", daemon=True)
     dialog.show()
     thread.start()

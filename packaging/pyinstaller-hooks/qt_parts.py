@@ -4,11 +4,11 @@ Used by the PySide6 hooks beside this file (so that plugins left out are not eve
 the libraries they would pull in, such as GTK's cairo or QtOpenGL) and by packaging/annotator.spec
 as a last filter over everything collected.
 
-The app uses QtCore, QtGui and QtWidgets and installs no translator. Kept plugin types: the
-platform plugins of Windows, macOS and Linux desktops (X11 and Wayland) plus offscreen (for
-`annotator selfcheck` without a screen) and minimal; native styles; input methods (Japanese
-input on Linux goes through ibus or fcitx); the XDG portal theme. Left out: Qt's translations,
-image formats (the app's only images are drawn colour swatches; PNG is built into QtGui), icon
+The app uses QtCore, QtGui and QtWidgets, and Qt's own Japanese texts (qtbase_ja.qm: OK, Cancel,
+the file dialog) for its Japanese interface. Kept plugin types: the platform plugins of Windows,
+macOS and Linux desktops (X11 and Wayland) plus offscreen (for `annotator selfcheck` without a
+screen) and minimal; native styles; input methods (Japanese input on Linux goes through ibus or
+fcitx); the XDG portal theme. Left out: Qt's other translations, image formats (the app's only images are drawn colour swatches; PNG is built into QtGui), icon
 engines, touch-screen input, embedded-Linux platforms (eglfs, linuxfb, vnc), the GTK theme (it
 would bundle a cairo that clashes with the system's GTK), Wayland client buffer integrations
 (OpenGL; widgets draw through shared memory, built into the Wayland platform plugin), and the
@@ -25,6 +25,8 @@ KEEP_PLUGIN_TYPES = {
     "platforms", "platformthemes", "platforminputcontexts", "styles", "xcbglintegrations",
     "wayland-decoration-client", "wayland-shell-integration",
 }
+#: Qt's translations that stay: those of the languages the app's interface has.
+KEEP_TRANSLATIONS = {"qtbase_ja.qm"}
 # File-name fragments of plugins left out inside the kept types.
 DROP_PLUGINS = (
     "vnc", "linuxfb", "eglfs", "minimalegl", "vkkhrdisplay", "direct2d",  # platforms
@@ -44,7 +46,9 @@ def kept(dest_name: str) -> bool:
     parts = PurePath(dest_name.replace("\\", "/")).parts  # a Windows dest uses backslashes
     if not parts or parts[0] != "PySide6":
         return True
-    if "translations" in parts or "qml" in parts:
+    if "translations" in parts:
+        return parts[-1] in KEEP_TRANSLATIONS
+    if "qml" in parts:
         return False
     name = parts[-1]
     if "plugins" in parts:

@@ -130,7 +130,7 @@ def test_what_survives(tmp_path: Path, source: Path) -> None:
         "uuid": "aaaaaaaa-0000-4000-8000-000000000001", "coder": "alice", "label": "security_concern",
         "start": 0, "end": 3, "text": "𠮷田氏", "note": "人名",
         "created": "2025-12-01T01:02:03.004Z", "updated": "2025-12-02T01:02:03.004Z",
-        "deleted": None,
+        "deleted": None, "cue_own": False, "cue_other": False,  # 𠮷田氏 is no cue word
     }
     # imported without a revision: a new edit of the importing file
     assert revision["seen"] == {revision["rev_file"]: revision["rev"]} and revision["rev"] > 0

@@ -260,6 +260,19 @@ def _label(i: int) -> dict:
             "definition": {"en": "A label."}}
 
 
+def test_a_schema_file_beyond_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    from annotator.core.limits import MAX_SCHEMA_FILE_BYTES
+
+    path = tmp_path / "huge.json"
+    with path.open("wb") as fh:  # sparse: the size is there, the bytes are never read
+        fh.truncate(MAX_SCHEMA_FILE_BYTES + 1)
+    with pytest.raises(SchemaError) as info:
+        load_schema(path)
+    assert str(info.value) == (
+        f"{path}: {MAX_SCHEMA_FILE_BYTES + 1:,} bytes is more than a schema file may hold "
+        f"({MAX_SCHEMA_FILE_BYTES:,}); is this the right file?")
+
+
 def test_a_10000_label_schema_gives_a_short_message(tmp_path: Path) -> None:
     data = {"format": 1, "name": "big", "version": "1", "labels": [_label(i) for i in range(10_000)]}
     path = tmp_path / "big.json"

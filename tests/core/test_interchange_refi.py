@@ -209,7 +209,7 @@ def test_a_dtd_is_refused_before_parsing(tmp_path: Path) -> None:
         zf.writestr("project.qde", '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaa">]>'
                     '<Project xmlns="urn:QDA-XML:project:1.0" name="x">&a;</Project>')
     with Project.create(tmp_path / "p.annot") as project, \
-            pytest.raises(InputError, match="project.qde declares a DTD"):
+            pytest.raises(InputError, match="laughs.qdpx project.qde: declares a DTD"):
         import_paths(project, [path], processes=1, source="refi")
 
 
@@ -266,17 +266,22 @@ def test_pyrefiqda_reads_our_qdpx_with_every_selection_on_its_characters(tmp_pat
         pyrefiqda.RefiProject.load(str(broken), extract_dir=str(tmp_path / "read-broken"))
 
 
+def _our_qde(folder: Path) -> bytes:
+    """project.qde of the hard study's .qdpx."""
+    out = folder / "study.qdpx"
+    with Project.open(hard_project(folder)) as project:
+        export_project(project, out)
+    with zipfile.ZipFile(out) as archive:
+        return archive.read("project.qde")
+
+
 def test_our_project_qde_is_valid_against_the_standards_schema(tmp_path: Path) -> None:
     """Every element and attribute of our project.qde is one the REFI-QDA schema allows, in
     its sequence, with its required parts, patterns and types (tests/refi_schema.py)."""
     pytest.importorskip("pyrefiqda")
     from tests.refi_schema import schema_errors
 
-    out = tmp_path / "study.qdpx"
-    with Project.open(hard_project(tmp_path)) as project:
-        export_project(project, out)
-    with zipfile.ZipFile(out) as archive:
-        qde = archive.read("project.qde")
+    qde = _our_qde(tmp_path)
     assert schema_errors(qde) == []
 
 
@@ -295,11 +300,7 @@ def test_the_schema_check_finds_what_the_schema_forbids(tmp_path: Path, change, 
     pytest.importorskip("pyrefiqda")
     from tests.refi_schema import schema_errors
 
-    out = tmp_path / "study.qdpx"
-    with Project.open(hard_project(tmp_path)) as project:
-        export_project(project, out)
-    with zipfile.ZipFile(out) as archive:
-        qde = archive.read("project.qde")
+    qde = _our_qde(tmp_path)
     pattern, replacement = change
     broken = re.sub(pattern, replacement, qde, count=1, flags=re.S)
     assert broken != qde

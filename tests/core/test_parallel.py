@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.importers import import_paths
+from annotator.core.lemma_index import decode
 from annotator.core.parallel import MIN_PARALLEL_CHARS, BoundsWorkers
 from annotator.core.store import Project
-from annotator.core.tokenizer import token_bounds, token_bounds_flat, tokenizer_id
+from annotator.core.tokenizer import (
+    token_bounds,
+    token_bounds_and_lemmas,
+    token_bounds_flat,
+    tokenizer_id,
+)
 
 
 def seed_variants(seed_files: list[Path], count: int) -> list[str]:
@@ -21,8 +27,10 @@ def test_workers_match_serial_tokenizing(seed_files):
     with BoundsWorkers(2) as workers:
         got = list(workers.map(texts))
         assert workers._pool is not None
-    assert got == [token_bounds_flat(t) for t in texts]
-    assert list(zip(got[0][0::2], got[0][1::2])) == token_bounds(texts[0])
+    assert [tokens.bounds for tokens in got] == [token_bounds_flat(t) for t in texts]
+    assert list(zip(got[0].bounds[0::2], got[0].bounds[1::2])) == token_bounds(texts[0])
+    for tokens, text in zip(got, texts):  # the lemma index too, as this process makes it
+        assert decode(tokens.lemmas, len(tokens.bounds) // 2) == token_bounds_and_lemmas(text)[1]
 
 
 def test_small_batches_stay_in_process(seed_files):

@@ -103,8 +103,8 @@ def test_label_confusion_tab(qtbot, window):
 
     assert (matrix.rowCount(), matrix.columnCount()) == (4, 4)
     assert shown() == rows("*", "*")
-    assert matrix.verticalHeaderItem(0).text() == f"coder_a: {names[0]}"
-    assert matrix.horizontalHeaderItem(3).text() == "coder_b: none"
+    assert matrix.verticalHeaderItem(0).text() == f"coder A: {names[0]}"
+    assert matrix.horizontalHeaderItem(3).text() == "coder B: none"
     box.setCurrentIndex(1)
     counts = shown()
     assert counts == rows("alice", "bob")

@@ -131,3 +131,16 @@ def test_open_another_project_from_the_window(qtbot, project_path: Path, tmp_pat
     box.accept()
     assert second.isVisible()
     second.close()
+
+
+def test_a_coder_remembered_again_leaves_the_settings_file_alone(project_path: Path,
+                                                                  private_home: Path):
+    """Every start remembers the coder: unchanged, the settings file is not rewritten (Qt
+    writes a new file, synced, and renames it over the old one)."""
+    remember_coder(project_path, "hanako")
+    ini = private_home / "settings.ini"
+    written = ini.stat().st_ino
+    remember_coder(project_path, "hanako")
+    assert ini.stat().st_ino == written and remembered_coder(project_path) == "hanako"
+    remember_coder(project_path, "taro")
+    assert ini.stat().st_ino != written and remembered_coder(project_path) == "taro"

@@ -37,7 +37,7 @@ def lead_window(qtbot, tmp_path: Path):
 
     path = tmp_path / "study.annot"
     create_project(path)
-    window = build_main_window(path, "lead")
+    window = build_main_window(path, "alice")
     qtbot.addWidget(window)
     window.show()
     yield window

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QTimer, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from annotator.gui.app import build_main_window
+from annotator.gui.note_dialog import NoteDialog
 from tests.gui.conftest import point_of
 
 
@@ -165,8 +166,8 @@ def test_spans_panel_selects_relabels_and_edits_notes(qtbot, window, project_pat
 
     def answer():
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("輸出規制への言及")
+        assert isinstance(dialog, NoteDialog)
+        dialog.edit.setPlainText("輸出規制への言及")
         dialog.accept()
 
     QTimer.singleShot(50, answer)

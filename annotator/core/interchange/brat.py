@@ -19,18 +19,14 @@ UTF-16 but read the same files). What the real reader does decides the rest:
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from annotator.core.escapes import LINE_BOUNDARIES, escape
 from annotator.core.exporters import spans_of
+from annotator.core.file_names import name_key, safe_stem
 from annotator.core.store import Project
 
 MAPPING_FILE = "annotator-mapping.tsv"
-_RESERVED_CHARS = set('/\\:*?"<>|')
-_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-            *(f"{port}{n}" for port in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³"))}
-_MAX_STEM_BYTES = 150  # leaves room for a suffix and .ann under the usual 255-byte limit
 
 
 @dataclass
@@ -101,20 +97,6 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts or [(start, end)]
 
 
-def safe_stem(external_id: str) -> str:
-    """A file name (without extension) for an article id that every system accepts."""
-    name = "".join("_" if ch in _RESERVED_CHARS or ord(ch) < 32 or ord(ch) == 127
-                   or ch in LINE_BOUNDARIES else ch for ch in external_id)
-    name = name.rstrip(". ") + "_" * (len(name) - len(name.rstrip(". ")))
-    if name.startswith("."):
-        name = "_" + name[1:]
-    if name.split(".", 1)[0].rstrip(" ").upper() in _DEVICES:
-        name = "_" + name
-    while len(name.encode("utf-8")) > _MAX_STEM_BYTES:
-        name = name[:-1]
-    return name or "_"
-
-
 def unique_stem(external_id: str, taken: set[str]) -> str:
     """:func:`safe_stem`, with ``-2``, ``-3``... when the name is in ``taken`` (compared as
     Windows and macOS compare names); the name chosen is added to ``taken``."""
@@ -127,5 +109,4 @@ def unique_stem(external_id: str, taken: set[str]) -> str:
     return stem
 
 
-def _key(name: str) -> str:
-    return unicodedata.normalize("NFC", name).casefold()
+_key = name_key

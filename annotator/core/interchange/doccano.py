@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import zipfile
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from annotator.core import safejson
@@ -36,10 +36,11 @@ from annotator.core.interchange.span_offsets import (
     text_field,
     utf16_reading,
 )
-from annotator.core.limits import check_text_size, short_repr
+from annotator.core.limits import MAX_DATA_FILE_BYTES, check_text_size, short_repr
 from annotator.core.progress import Progress
 from annotator.core.read_jsonl import _jsonl_lines
 from annotator.core.records import ArticleRecord, is_blank
+from annotator.core.safe_zip import SafeZip
 from annotator.core.store import Project
 from annotator.core.text import Utf16Map, normalize_with_map
 
@@ -169,13 +170,14 @@ def _files(path: Path) -> Iterator[tuple[str, str, str]]:
             for p in found:
                 yield str(p), p.stem, _decode(str(p), p.read_bytes())
         elif zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                names = sorted(n for n in archive.namelist() if n.endswith(".jsonl"))
+            with SafeZip(path, str(path)) as archive:
+                names = sorted(n for n in archive.names if n.endswith(".jsonl"))
                 if not names:
                     raise InputError(f"{path}: the ZIP holds no .jsonl file")
                 for n in names:
                     where = f"{path}:{n}"
-                    yield where, Path(n).stem, _decode(where, archive.read(n))
+                    data = archive.read(n, MAX_DATA_FILE_BYTES, " for one .jsonl file")
+                    yield where, PurePosixPath(n).stem, _decode(where, data)
         else:
             yield str(path), path.stem, _decode(str(path), path.read_bytes())
     except (OSError, zipfile.BadZipFile) as exc:

@@ -15,6 +15,10 @@ several are refused by name. Its label
 is the feature ``label`` (else the only string feature besides ``note``), matched to the
 scheme's label ids or display names. Offsets come from dkpro-cassis as code points of the
 sofa and are moved to the normalized text (CRLF, BOM) with ``normalize_with_map``.
+
+The files are someone else's: they are read one at a time when needed (:mod:`.inception_files`,
+archives through :mod:`annotator.core.safe_zip`), and every XMI and type system is checked by
+:mod:`annotator.core.safe_xml` (no DTD, no entities, a size limit) before dkpro-cassis sees it.
 """
 
 from __future__ import annotations
@@ -22,13 +26,14 @@ from __future__ import annotations
 import io
 import json
 import uuid
-import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from annotator.core import safe_xml
 from annotator.core.errors import InputError
+from annotator.core.interchange.inception_files import Documents
 from annotator.core.interchange.inception_types import (
     CURATION_USER,
     LABEL_FEATURE,
@@ -39,7 +44,7 @@ from annotator.core.interchange.inception_types import (
     TYPESYSTEM,
     cassis,
 )
-from annotator.core.limits import MAX_DATA_FILE_BYTES, check_text_size, short_repr
+from annotator.core.limits import MAX_XML_BYTES, check_text_size, short_repr
 from annotator.core.model import GoldSpan
 from annotator.core.records import (
     AnnotationRecord,
@@ -47,35 +52,14 @@ from annotator.core.records import (
     default_title,
     is_blank,
 )
+from annotator.core.safe_zip import SafeZip
 from annotator.core.text import normalize_with_map
 
 #: The coder of spans read from loose XMI files, which name no user.
 LOOSE_CODER = "inception"
 _NOT_USERS = {"INITIAL_CAS"}
 Span = tuple[str, int, int, str]  # label id, start, end (normalized text), note
-
-
-def _files(path: Path) -> dict[str, bytes]:
-    """Name (POSIX, relative) -> content of a ZIP, a folder or one file."""
-    if path.is_dir():
-        return {p.relative_to(path).as_posix(): p.read_bytes()
-                for p in sorted(path.rglob("*")) if p.is_file()}
-    if zipfile.is_zipfile(path):
-        return _unzip(path.read_bytes(), str(path))
-    return {path.name: path.read_bytes()}
-
-
-def _unzip(data: bytes, where: str) -> dict[str, bytes]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            entries = [i for i in zf.infolist() if not i.is_dir()]
-            size = sum(i.file_size for i in entries)
-            if size > MAX_DATA_FILE_BYTES:
-                raise InputError(f"{where}: unpacks to {size:,} bytes; the limit is "
-                                 f"{MAX_DATA_FILE_BYTES:,}: export fewer documents at a time")
-            return {i.filename: zf.read(i) for i in entries}
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{where}: not a readable ZIP ({exc})") from None
+Files = Mapping[str, bytes]
 
 
 class _Reader:
@@ -89,8 +73,13 @@ class _Reader:
             for name in (lab.name_en, lab.name_ja, lab.display_name, lab.id):
                 self.labels[name] = lab.id
 
-    def cas(self, xmi: bytes, typesystem: bytes | None, where: str) -> Any:
+    def cas(self, xmi: bytes, typesystem: bytes | None, where: str, ts_where: str = "") -> Any:
+        """The CAS of ``xmi``; both XML files are checked (no DTD, entities, size) before
+        dkpro-cassis parses them (see :mod:`annotator.core.safe_xml`)."""
         c = cassis()
+        if typesystem is not None:
+            safe_xml.check(typesystem, ts_where or f"{where} {TYPESYSTEM}", "a UIMA type system")
+        safe_xml.check(xmi, where, "a UIMA CAS XMI that dkpro-cassis reads")
         try:
             ts = c.load_typesystem(io.BytesIO(typesystem)) if typesystem else None
             return c.load_cas_from_xmi(io.BytesIO(xmi), typesystem=ts, lenient=True)
@@ -213,14 +202,14 @@ def read_records(path: Path, schema: Any, layer: str | None = None
     """Articles and spans of an INCEpTION ZIP, folder or XMI file (see the module docstring);
     ``layer`` names the span layer to read (a bare name is ``webanno.custom.NAME``)."""
     path = Path(path)
-    files = _files(path)
     reader = _Reader(schema, layer)
-    if MAPPING in files:
-        articles = _ours(path, files, reader)
-    elif any(_user_zip(name) for name in files):
-        articles = _inception(path, files, reader)
-    else:
-        articles = _loose(path, files, reader)
+    with Documents(path) as files:
+        if MAPPING in files:
+            articles = _ours(path, files, reader)
+        elif any(_user_zip(name) for name in files):
+            articles = _inception(path, files, reader)
+        else:
+            articles = _loose(path, files, reader)
     if not articles:
         raise InputError(f"{path}: no XMI documents found; give an INCEpTION project export "
                          "(.zip), our INCEpTION ZIP, or .xmi files with a TypeSystem.xml")
@@ -228,7 +217,7 @@ def read_records(path: Path, schema: Any, layer: str | None = None
         yield article.record()
 
 
-def _ours(path: Path, files: dict[str, bytes], reader: _Reader) -> list[_Article]:
+def _ours(path: Path, files: Files, reader: _Reader) -> list[_Article]:
     try:
         mapping = json.loads(files[MAPPING].decode("utf-8"))
         entries, users = mapping["articles"], mapping["users"]
@@ -271,18 +260,24 @@ def _doc_id(document: str) -> str:
     return document
 
 
-def _inner(data: bytes, where: str) -> tuple[bytes, bytes | None]:
-    """The XMI and type system of a per-user ZIP of INCEpTION's project export."""
-    inner = _unzip(data, where)
-    xmis = [n for n in inner if n.lower().endswith(".xmi")]
+def _inner(inner: SafeZip, reader: _Reader) -> Any:
+    """The CAS of a per-user ZIP of INCEpTION's project export (its XMI and type system)."""
+    where = inner.where
+    xmis = [n for n in inner.names if n.lower().endswith(".xmi")]
     if len(xmis) != 1:
         raise InputError(f"{where}: holds {len(xmis)} .xmi files, not one; export the project "
                          "from INCEpTION with UIMA CAS XMI as its secondary format")
-    ts = [n for n in inner if n.lower().endswith(".xml")]
-    return inner[xmis[0]], inner[ts[0]] if ts else None
+    ts = [n for n in inner.names if n.lower().endswith(".xml")]
+    typesystem = _member(inner, ts[0]) if ts else None
+    return reader.cas(_member(inner, xmis[0]), typesystem, f"{where} {xmis[0]}",
+                      f"{where} {ts[0]}" if ts else "")
 
 
-def _inception(path: Path, files: dict[str, bytes], reader: _Reader) -> list[_Article]:
+def _member(inner: SafeZip, name: str) -> bytes:
+    return inner.read(name, MAX_XML_BYTES, " for one file")
+
+
+def _inception(path: Path, files: Documents, reader: _Reader) -> list[_Article]:
     articles: dict[str, _Article] = {}
     for name in sorted(files):
         found = _user_zip(name)
@@ -292,23 +287,32 @@ def _inception(path: Path, files: dict[str, bytes], reader: _Reader) -> list[_Ar
         if user in _NOT_USERS or (top == "curation") != (user == CURATION_USER):
             continue
         where = f"{path} {name}"
-        xmi, typesystem = _inner(files[name], where)
-        text, spans = reader.document(reader.cas(xmi, typesystem, where), where)
+        with files.archive(name) as inner:
+            cas = _inner(inner, reader)
+        text, spans = reader.document(cas, where)
         article = articles.setdefault(document, _Article(_doc_id(document), where))
         article.add(user, text, spans, where)
     return list(articles.values())
 
 
-def _loose(path: Path, files: dict[str, bytes], reader: _Reader) -> list[_Article]:
+def _loose(path: Path, files: Files, reader: _Reader) -> list[_Article]:
     out = []
+    typesystems: dict[str, bytes | None] = {}  # each folder's, read once
     for name in sorted(n for n in files if n.lower().endswith(".xmi")):
         folder = PurePosixPath(name).parent
-        typesystem = files.get(str(folder / TYPESYSTEM) if str(folder) != "." else TYPESYSTEM)
+        ts_name = str(folder / TYPESYSTEM) if str(folder) != "." else TYPESYSTEM
+        if ts_name not in typesystems:
+            typesystems[ts_name] = files.get(ts_name)
+        typesystem = typesystems[ts_name]
+        base = path.parent if path.is_file() else path
+        ts_where = str(base / ts_name)
         if typesystem is None and path.is_file():
             beside = path.parent / TYPESYSTEM
-            typesystem = beside.read_bytes() if beside.exists() else None
-        where = str(path.parent / name if path.is_file() else path / name)
-        cas = reader.cas(files[name], typesystem, where)
+            ts_where = str(beside)
+            with Documents(beside) as found:
+                typesystem = found.get(TYPESYSTEM) if beside.is_file() else None
+        where = str(base / name)
+        cas = reader.cas(files[name], typesystem, where, ts_where)
         text, spans = reader.document(cas, where)
         doc_id, title = _metadata(cas)
         article = _Article(doc_id or PurePosixPath(name).stem, where, title)

@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from annotator.core.errors import InputError
+from annotator.core.file_names import name_key, safe_stem
 
 LAYER = "webanno.custom.Frame"
 LABEL_FEATURE = "label"
@@ -69,31 +70,17 @@ def check_xml(value: str, what: str) -> None:
         )
 
 
-_RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$")
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
-_MAX_NAME = 100
-
-
-def safe_name(name: str) -> str:
-    """A file or folder name for an id or coder on every system: separators and reserved
-    characters as ``_``, no leading/trailing dots or spaces, Windows device names suffixed."""
-    out = _UNSAFE.sub("_", name).strip(" .") or "_"
-    if _RESERVED.match(out):
-        out = "_" + out
-    return out[:_MAX_NAME]
-
-
 def unique_names(names: list[str]) -> list[str]:
-    """:func:`safe_name` of each, made distinct (also ignoring case, for Windows and macOS)
-    by ``~2``, ``~3`` … in the order given."""
+    """:func:`~annotator.core.file_names.safe_stem` of each, made distinct (also ignoring
+    case, for Windows and macOS) by ``~2``, ``~3`` … in the order given."""
     used: set[str] = set()
     out = []
     for name in names:
-        base = safe_name(name)
+        base = safe_stem(name)
         candidate, k = base, 1
-        while candidate.casefold() in used:
+        while name_key(candidate) in used:
             k += 1
             candidate = f"{base}~{k}"
-        used.add(candidate.casefold())
+        used.add(name_key(candidate))
         out.append(candidate)
     return out

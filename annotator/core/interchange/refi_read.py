@@ -24,16 +24,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from annotator.core import safe_xml
 from annotator.core.errors import InputError
 from annotator.core.gold_io import GOLD, read_gold
 from annotator.core.interchange.refi_xml import xml_safe
 from annotator.core.limits import (
-    MAX_DATA_FILE_BYTES,
     MAX_TEXT_CHARS,
+    MAX_XML_BYTES,
     check_text_size,
     short_repr,
 )
 from annotator.core.records import AnnotationRecord, ArticleRecord
+from annotator.core.safe_zip import SafeZip
 from annotator.core.text import Utf16Map, normalize_with_map
 from annotator.core.values import utc_timestamp
 
@@ -58,37 +60,29 @@ def _time(value: str | None) -> str | None:
         return None
 
 
-def _open_qde(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
+def _open_qde(path: Path) -> tuple[SafeZip, ET.Element]:
+    """The .qdpx (checked as every archive from others) and its project.qde, parsed without
+    DTDs or entities (:mod:`annotator.core.safe_xml`)."""
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"{path}: not a REFI-QDA project (.qdpx, a ZIP file)")
+    zf = SafeZip(path, str(path))
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{path}: not a REFI-QDA project (.qdpx, a ZIP file): {exc}") from None
-    qde = [n for n in zf.namelist() if "/" not in n and n.lower().endswith(".qde")]
-    if len(qde) != 1:
+        qde = [n for n in zf.names if "/" not in n and n.lower().endswith(".qde")]
+        if len(qde) != 1:
+            raise InputError(f"{path}: a .qdpx holds one project.qde; this one holds {len(qde)}")
+        data = zf.read(qde[0], MAX_XML_BYTES, "; export the project in parts")
+        root = safe_xml.parse(data, f"{path} {qde[0]}", "a REFI-QDA project")
+        if root.tag != f"{_NS}Project":
+            raise InputError(f"{path}: {qde[0]} is not a QDA-XML project (root "
+                             f"{short_repr(root.tag)}); export a REFI-QDA project (.qdpx) "
+                             "from the QDA program")
+    except BaseException:
         zf.close()
-        raise InputError(f"{path}: a .qdpx holds one project.qde; this one holds {len(qde)}")
-    if zf.getinfo(qde[0]).file_size > MAX_DATA_FILE_BYTES:
-        zf.close()
-        raise InputError(f"{path}: {qde[0]} is larger than {MAX_DATA_FILE_BYTES:,} bytes; "
-                         "export the project in parts")
-    data = zf.read(qde[0])
-    if b"<!DOCTYPE" in data:  # entities could expand without end; QDA-XML declares none
-        zf.close()
-        raise InputError(f"{path}: {qde[0]} declares a DTD, which a REFI-QDA project has not; "
-                         "export it again from the QDA program")
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        zf.close()
-        raise InputError(f"{path}: {qde[0]} is not well-formed XML ({exc})") from None
-    if root.tag != f"{_NS}Project":
-        zf.close()
-        raise InputError(f"{path}: {qde[0]} is not a QDA-XML project (root {root.tag!r}); "
-                         "export a REFI-QDA project (.qdpx) from the QDA program")
+        raise
     return zf, root
 
 
-def _source_text(zf: zipfile.ZipFile, source: ET.Element, where: str) -> str:
+def _source_text(zf: SafeZip, source: ET.Element, where: str) -> str:
     content = source.find(f"{_NS}PlainTextContent")
     if content is not None:
         return content.text or ""
@@ -97,14 +91,13 @@ def _source_text(zf: zipfile.ZipFile, source: ET.Element, where: str) -> str:
         raise InputError(f"{where}: its text is not inside the .qdpx (plainTextPath "
                          f"{short_repr(plain)}); export the project with its sources")
     wanted = "sources/" + plain[len("internal://"):]
-    members = {n.lower(): n for n in zf.namelist()}
+    members = {n.lower(): n for n in zf.names}
     name = members.get(wanted.lower())
     if name is None:
         raise InputError(f"{where}: {wanted} is missing from the .qdpx")
-    if zf.getinfo(name).file_size > 4 * MAX_TEXT_CHARS:
-        raise InputError(f"{where}: {wanted} is larger than an article may be")
+    data = zf.read(name, 4 * MAX_TEXT_CHARS, " (an article's text in UTF-8 at most)")
     try:
-        return zf.read(name).decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{where}: {wanted} is not UTF-8 (byte {exc.start})") from None
 
@@ -163,7 +156,7 @@ def read_records(path: Path, schema: Any) -> Iterator[ArticleRecord]:
             yield _record(zf, source, users, labels, path)
 
 
-def _record(zf: zipfile.ZipFile, source: ET.Element, users: dict[str, str],
+def _record(zf: SafeZip, source: ET.Element, users: dict[str, str],
             labels: dict[str, str], path: Path) -> ArticleRecord:
     name = source.get("name") or ""
     where = f"{path} source {short_repr(name or source.get('guid'))}"

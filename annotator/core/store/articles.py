@@ -34,8 +34,10 @@ class Articles:
         bounds: Sequence[tuple[int, int]] | array | None = None,
         tokenizer: str = "",
         sha256: str | None = None,
+        lemmas: bytes | None = None,
     ) -> int:
-        """Store a normalized text; the caller has checked for duplicates. Returns the id."""
+        """Store a normalized text; the caller has checked for duplicates. Returns the id.
+        ``lemmas``: the encoded lemma index of the bounds (:mod:`annotator.core.lemma_index`)."""
         from annotator.core.store.project import now
 
         with self._p.transaction():
@@ -47,7 +49,7 @@ class Articles:
             )
             article_id = int(cur.lastrowid)
             if bounds is not None:
-                self._p.tokens.store_bounds(article_id, bounds, tokenizer)
+                self._p.tokens.store_bounds(article_id, bounds, tokenizer, lemmas)
         return article_id
 
     def by_sha(self, sha256: str) -> int | None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from annotator.core import files
 from annotator.core.errors import ProjectError
 from annotator.core.store import migrations
+from annotator.core.store import untrusted as untrusted_checks
 
 #: Why a project on a (nearly) full disk is opened read-only: SQLite could not even start
 #: its journal there, and would leave its files behind trying.
@@ -119,9 +120,12 @@ def connect_write(path: Path, busy_ms: int, create: bool, shown: Path | None = N
     return Connection(conn, read_only=False)
 
 
-def connect_read(path: Path, why: str) -> Connection:
-    """``why`` is why the file cannot be written ('' if it could be, but is only read)."""
-    """Open without writing anything beside ``path`` (see the module docstring)."""
+def connect_read(path: Path, why: str, untrusted: bool = False) -> Connection:
+    """Open without writing anything beside ``path`` (see the module docstring).
+
+    ``why`` is why the file cannot be written ('' if it could be, but is only read);
+    ``untrusted``: someone else's file, checked by :mod:`annotator.core.store.untrusted`
+    before anything else reads it."""
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
     cleanup: list[Path] = []
     try:
@@ -146,12 +150,16 @@ def connect_read(path: Path, why: str) -> Connection:
         uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
+        if untrusted:
+            untrusted_checks.harden(conn)
         _pragmas(conn, 0)
         version = migrations.check_openable(conn, path)
         if version == 0:
             raise ProjectError(
                 f"{path}: not a Framing Annotator project (it has no project tables)"
             )
+        if untrusted:
+            untrusted_checks.check(conn, path, version)
         if version < migrations.LATEST_VERSION:
             memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             conn.backup(memory)

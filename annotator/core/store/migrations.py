@@ -243,6 +243,35 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DELETE FROM article_cues WHERE tokenizer LIKE '% rules 1'",
         ),
     ),
+    Migration(
+        8,
+        "token_lemmas",
+        (
+            # The lemmas the cue lookup needs (those of tokens whose lemma is not their own
+            # text), computed at import with the bounds and kept in the same row, so that
+            # whatever rewrites an article's bounds also replaces or clears them. With them, the
+            # first opening of an article (or the first after a schema change) finds its cue
+            # spans without tokenizing again. NULL: not known; computed at the next opening.
+            "ALTER TABLE article_tokens ADD COLUMN lemmas BLOB",
+        ),
+    ),
+    Migration(
+        9,
+        "cue_conditions",
+        (
+            # Whether a coder's window showed the cue underlines in an article (1) or not (0):
+            # the condition of a cue-free design (`assign --cues`). A blind copy holds the rows
+            # of its own coder, written when it is made; the window reads them, and merge
+            # records them in the master (an article the coder saw with cues in any copy is
+            # recorded with cues). No row: cues were shown (as in every copy before this).
+            """CREATE TABLE cue_conditions (
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                coder TEXT NOT NULL,
+                cues INTEGER NOT NULL CHECK (cues IN (0, 1)),
+                PRIMARY KEY (article_id, coder)
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -3,8 +3,9 @@ holds the schema and the file's identity and revision clock, and hands the rows 
 
 ``project.articles``, ``project.tokens`` (token and cue caches), ``project.coders``,
 ``project.annotations``, ``project.statuses``, ``project.codes`` (answers to the article
-codes), ``project.gold`` (the lead's gold standard) and ``project.rounds`` (calibration
-rounds), each owning its table's SQL and rules.
+codes), ``project.gold`` (the lead's gold standard), ``project.rounds`` (calibration
+rounds) and ``project.cue_conditions`` (cue underlines shown or not, per coder and
+article), each owning its table's SQL and rules.
 
 Every public change commits before it returns, so an edit survives a crash the moment it is
 made. A transaction takes the write lock when it begins (``BEGIN IMMEDIATE``) and waits for
@@ -32,6 +33,7 @@ from annotator.core.store.articles import Articles
 from annotator.core.store.codes import Codes
 from annotator.core.store.gold import Gold
 from annotator.core.store.coders import Coders
+from annotator.core.store.cue_conditions import CueConditions
 from annotator.core.store.rounds import Rounds
 from annotator.core.store.statuses import Statuses
 from annotator.core.store.tokens import TokenCache
@@ -64,6 +66,7 @@ class Project:
         self.codes = Codes(self)
         self.gold = Gold(self)
         self.rounds = Rounds(self)
+        self.cue_conditions = CueConditions(self)
 
     # --- opening ------------------------------------------------------------------------
 
@@ -137,19 +140,24 @@ class Project:
     @classmethod
     def open(
         cls, path: str | Path, *, read_only: bool = False, busy_ms: int = BUSY_TIMEOUT_MS,
-        reason: str = "",
+        reason: str = "", untrusted: bool = False,
     ) -> Project:
         """Open a project, migrating it (after a backup) if it is older.
 
         It opens read-only when asked (``read_only``: a file from someone else, read and never
         written; ``reason`` says why, for messages) or when the file cannot be written
-        (read-only media, file or folder, a full disk: then that is the reason)."""
+        (read-only media, file or folder, a full disk: then that is the reason).
+
+        ``untrusted``: a file someone else made (a returned copy): opened read-only, its schema
+        compared with ours and its pages checked before any row is used
+        (:mod:`annotator.core.store.untrusted`); never migrated on disk, never backed up."""
         path = Path(path)
         connection.check_header(path)
         why = connection.why_read_only(path)
         try:
-            if read_only or why:
-                conn = connection.connect_read(path, why)
+            if read_only or why or untrusted:
+                read_only = True
+                conn = connection.connect_read(path, why, untrusted=untrusted)
             else:
                 conn = connection.connect_write(path, busy_ms, create=False)
         except sqlite3.DatabaseError as exc:

@@ -1,8 +1,9 @@
 """The token and cue caches: derived data, so a damaged or stale entry is rebuilt, never fatal.
 
-Token boundaries are computed at import (for snapping and agreement), cue spans the first time
-an article is opened (they need lemmas, which cost more). Both are tied to the tokenizer (and
-the cues to the schema) that produced them.
+Token boundaries are computed at import (for snapping and agreement), with the lemmas the cue
+lookup needs (:mod:`annotator.core.lemma_index`, in the same row so that new bounds always
+replace or clear them); cue spans the first time an article is opened, from those lemmas. All
+are tied to the tokenizer (and the cues to the schema) that produced them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from array import array
 from collections.abc import Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
+
+from annotator.core import lemma_index
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -32,16 +35,19 @@ class TokenCache:
         self._p = project
 
     def store_bounds(
-        self, article_id: int, bounds: Sequence[tuple[int, int]] | array, tokenizer: str
+        self, article_id: int, bounds: Sequence[tuple[int, int]] | array, tokenizer: str,
+        lemmas: bytes | None = None,
     ) -> None:
-        """Keep an article's token boundaries: (start, end) pairs or an array of them laid flat."""
+        """Keep an article's token boundaries: (start, end) pairs or an array of them laid flat,
+        with their encoded lemma index (None: not known, and any kept before is dropped)."""
         flat = bounds if isinstance(bounds, array) else array("I", chain.from_iterable(bounds))
         with self._p.transaction():
             self._p.db.execute(
-                "INSERT INTO article_tokens (article_id, tokenizer, bounds) VALUES (?, ?, ?) "
-                "ON CONFLICT(article_id) DO UPDATE SET tokenizer = excluded.tokenizer, "
-                "bounds = excluded.bounds",
-                [article_id, tokenizer, flat.tobytes()],
+                "INSERT INTO article_tokens (article_id, tokenizer, bounds, lemmas) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+                "tokenizer = excluded.tokenizer, bounds = excluded.bounds, "
+                "lemmas = excluded.lemmas",
+                [article_id, tokenizer, flat.tobytes(), lemmas],
             )
 
     def store_cues(
@@ -90,6 +96,22 @@ class TokenCache:
         """Token boundaries stored at import, if from the same tokenizer and readable."""
         flat = self.bounds_flat(article_id, tokenizer, text_length)
         return None if flat is None else list(zip(flat[0::2], flat[1::2]))
+
+    def bounds_and_lemmas(
+        self, article_id: int, tokenizer: str, text_length: int | None = None
+    ) -> tuple[array | None, lemma_index.LemmaIndex | None]:
+        """Bounds laid flat (as :meth:`bounds_flat`) and the lemma index stored with them; each
+        None when missing, from another tokenizer or unreadable."""
+        row = self._p.db.execute(
+            "SELECT tokenizer, bounds, lemmas FROM article_tokens WHERE article_id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None or row[0] != tokenizer:
+            return None, None
+        flat = _flat(row[1], 2, text_length)
+        if flat is None or row[2] is None:
+            return flat, None
+        return flat, lemma_index.decode(row[2], len(flat) // 2)
 
     def bounds_flat(
         self, article_id: int, tokenizer: str, text_length: int | None = None
