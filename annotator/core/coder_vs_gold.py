@@ -44,7 +44,7 @@ from typing import Any
 from annotator.core import agreement
 from annotator.core.code_units import _value, code_units_of
 from annotator.core.store import Project
-from annotator.core.units import ArticleUnits, Span, StudyData
+from annotator.core.units import Span, StudyData
 from annotator.core.variables import Variable, effective
 
 ADJUDICATED = "adjudicated"  # the articles whose adjudication status is done
@@ -123,14 +123,6 @@ def read_gold(project: Project, data: StudyData) -> GoldStandard:
     return GoldStandard(basis, ids, spans, {a: gold.answers(a) for a in ids})
 
 
-def _gold_tokens(article: ArticleUnits, spans: Sequence[Span]) -> list[int]:
-    values = [0] * len(article.starts)
-    for start, end in spans:
-        first, last = article.token_range(start, end)
-        values[first:last] = [1] * max(0, last - first)
-    return values
-
-
 def _ratio(a: int, b: int) -> float | None:
     return a / b if b else None
 
@@ -163,7 +155,7 @@ def compare(
                     total[1] += result.n_a
                     total[2] += result.n_b
                 coder_tokens += article.token_values(coder, label)
-                gold_tokens += _gold_tokens(article, reference)
+                gold_tokens += article.marks(reference)
             scores = []
             for matched, n_gold, n_coder in counts.values():
                 scores += [_ratio(matched, n_coder), _ratio(matched, n_gold),

@@ -131,14 +131,6 @@ def _overlap(a: Sequence[Span], b: Sequence[Span]) -> int:
     return total
 
 
-def _tokens(article: ArticleUnits, spans: Sequence[Span]) -> list[int]:
-    values = [0] * len(article.starts)
-    for start, end in spans:
-        first, last = article.token_range(start, end)
-        values[first:last] = [1] * max(0, last - first)
-    return values
-
-
 def _shares(cond: _Condition, a: int, article: CueArticle, coders: Sequence[str],
             label: str) -> None:
     cues = article.cues.get(label, [])
@@ -159,8 +151,8 @@ def _shares(cond: _Condition, a: int, article: CueArticle, coders: Sequence[str]
 def _gold(cond: _Condition, a: int, article: CueArticle, coders: Sequence[str],
           label: str) -> None:
     units = article.units
-    gold = _tokens(units, (article.gold or {}).get(label, []))
-    cue = _tokens(units, article.cues.get(label, []))
+    gold = units.marks((article.gold or {}).get(label, []))
+    cue = units.marks(article.cues.get(label, []))
     for coder in coders:
         mine = units.token_values(coder, label)
         for inside, recall, precision in ((1, GOLD_MEASURES[0], GOLD_MEASURES[1]),

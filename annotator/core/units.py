@@ -46,11 +46,15 @@ class ArticleUnits:
 
     def token_values(self, coder: str, label: str) -> list[int | None]:
         """This coder's token values for one label in this article."""
-        n = len(self.starts)
         if coder not in self.done:
-            return [None] * n
-        values = [0] * n
-        for start, end in self.coder_spans(coder, label):
+            return [None] * len(self.starts)
+        return list(self.marks(self.coder_spans(coder, label)))
+
+    def marks(self, spans: Sequence[Span]) -> list[int]:
+        """1 for each token any of ``spans`` covers a character of, else 0 (the token level's
+        one rule, for coders' spans, gold spans and cue words alike)."""
+        values = [0] * len(self.starts)
+        for start, end in spans:
             first, last = self.token_range(start, end)
             if last > first:
                 values[first:last] = [1] * (last - first)
