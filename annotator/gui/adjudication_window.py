@@ -338,10 +338,13 @@ class AdjudicationWindow(QMainWindow):
     def edit_note(self, uuid: str | None) -> None:
         if not uuid:
             return
-        old = self.session.gold_span(uuid).rationale
-        note, ok = QInputDialog.getMultiLineText(self, self.tr("Why"),
-                                                 self.tr("The reason for this decision:"), old)
-        if ok and note != old:
+        from annotator.gui.note_dialog import ask_note  # only when asked: start-up
+
+        span = self.session.gold_span(uuid)
+        old = span.rationale
+        note = ask_note(self, self.schema.label(span.label).display_name, span.text, old,
+                        title=self.tr("Why"), prompt=self.tr("The reason for this decision:"))
+        if note is not None and note != old:
             self.set_note(uuid, note)
 
     def set_note(self, uuid: str, note: str) -> bool:

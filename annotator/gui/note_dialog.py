@@ -1,4 +1,4 @@
-"""The dialog that edits a span's note.
+"""The dialog that edits a span's note (a coder's note, or the lead's reason for a gold span).
 
 Its own dialog rather than QInputDialog's multi-line box: there Return makes a new line and
 nothing confirms from the keyboard, so a coder writing notes all day had to reach for the mouse.
@@ -25,11 +25,15 @@ ACCEPT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 class NoteDialog(QDialog):
     """objectName ``noteDialog``; the text box is ``noteEdit``."""
 
-    def __init__(self, label: str, text: str, note: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, text: str, note: str, parent: QWidget | None = None,
+                 title: str | None = None, prompt: str | None = None) -> None:
+        """``title`` and ``prompt`` (a line above the span's text) default to a coder's note."""
         super().__init__(parent)
         self.setObjectName("noteDialog")
-        self.setWindowTitle(self.tr("Note"))
-        heading = QLabel(self.tr("Note on {label}:").format(label=label) + f"\n「{_short(text)}」")
+        self.setWindowTitle(title or self.tr("Note"))
+        first = prompt or self.tr("Note on {label}:").format(label=label)
+        heading = QLabel(f"{first}\n「{_short(text)}」")
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the label and text come from data
         heading.setWordWrap(True)
         heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit = QPlainTextEdit(note)
@@ -65,9 +69,10 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def ask_note(parent: QWidget, label: str, text: str, note: str) -> str | None:
+def ask_note(parent: QWidget, label: str, text: str, note: str, title: str | None = None,
+             prompt: str | None = None) -> str | None:
     """The edited note, or None if the coder cancelled."""
-    dialog = NoteDialog(label, text, note, parent)
+    dialog = NoteDialog(label, text, note, parent, title, prompt)
     try:
         return dialog.note if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
