@@ -37,6 +37,13 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UndoText", "accept agreed ({rule})"),
     QT_TRANSLATE_NOOP("UndoText", "change boundaries"),
 )
+#: The rules of "accept agreed ({rule})" (annotator.core.gold_fill.parse_rule), by name; a
+#: number k reads "at least k".
+RULES = {
+    "all": QT_TRANSLATE_NOOP("UndoText", "all coders"),
+    "majority": QT_TRANSLATE_NOOP("UndoText", "majority"),
+}
+AT_LEAST = QT_TRANSLATE_NOOP("UndoText", "at least {k}")
 
 
 def _shown(key: str, value: Any, schema: Schema) -> str:
@@ -46,6 +53,10 @@ def _shown(key: str, value: Any, schema: Schema) -> str:
             return schema.label(value).name_ja or str(value)
         if key == "variable":
             return schema.variable(value).name_ja or str(value)
+        if key == "rule":
+            if isinstance(value, int):
+                return QCoreApplication.translate("UndoText", AT_LEAST).format(k=value)
+            return QCoreApplication.translate("UndoText", RULES.get(value, str(value)))
     except (KeyError, LookupError):
         pass
     return str(value)

@@ -2547,6 +2547,19 @@ Nothing was merged; press Preview again to see the files as they are now.</sourc
         <source>change boundaries</source>
         <translation>範囲を変更</translation>
     </message>
+    <message>
+        <source>all coders</source>
+        <extracomment>The rules of &quot;accept agreed ({rule})&quot; (annotator.core.gold_fill.parse_rule), by name; a number k reads &quot;at least k&quot;.</extracomment>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <source>majority</source>
+        <translation>過半数</translation>
+    </message>
+    <message>
+        <source>at least {k}</source>
+        <translation>{k} 人以上</translation>
+    </message>
 </context>
 <context>
     <name>VariableBox</name>

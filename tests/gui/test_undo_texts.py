@@ -71,3 +71,21 @@ def test_undo_names_the_step_in_japanese(qtbot, window) -> None:
     window._update_undo()
     assert window.undo_action.toolTip() == \
         f"Undo add {window.schema.labels[0].name_ja} (Ctrl+Z)"
+
+
+def test_the_accept_rule_reads_in_the_interfaces_language(qapp) -> None:
+    from annotator.core.gold_commands import AcceptAgreed
+    from annotator.core.schema import default_schema
+    from annotator.gui.undo_texts import undo_words
+
+    schema = default_schema()
+    assert undo_words(AcceptAgreed(1, "majority", "lead"), schema) == \
+        "accept agreed (majority)"
+    assert undo_words(AcceptAgreed(1, 3, "lead"), schema) == "accept agreed (at least 3)"
+    language.install_language("ja")
+    try:
+        assert undo_words(AcceptAgreed(1, "majority", "lead"), schema) == "一致したものを採用(過半数)"
+        assert undo_words(AcceptAgreed(1, "all", "lead"), schema) == "一致したものを採用(全員)"
+        assert undo_words(AcceptAgreed(1, 3, "lead"), schema) == "一致したものを採用(3 人以上)"
+    finally:
+        language.install_language("en")
