@@ -75,3 +75,22 @@ def hard_project(folder: Path, gold: bool = True) -> Path:
         if gold:
             accept(project, parse_rule("majority"), None)
     return path
+
+
+def study_spans(project) -> set[tuple]:
+    """(article id, coder, label, covered text, note) of every live span: what a round trip
+    through another tool's format must keep."""
+    ids = {s.id: s.external_id for s in project.articles.summaries()}
+    return {(ids[a.article_id], a.coder, a.label, a.text, a.note)
+            for a in project.annotations.list()}
+
+
+def import_from(source: Path, into: Path, fmt: str) -> Path:
+    """A new project at ``into`` holding what ``annotator import --from FMT`` reads of ``source``."""
+    from annotator.core.importers import import_paths
+    from annotator.core.store import Project
+
+    into.parent.mkdir(parents=True, exist_ok=True)
+    with Project.create(into) as project:
+        import_paths(project, [source], processes=1, source=fmt)
+    return into

@@ -100,6 +100,12 @@ class Change:
     codes: bool = False
 
 
+def reads_as(name: str, reserved: str) -> bool:
+    """Whether ``name`` reads as ``reserved`` (``gold``, ``lead``): the same after stripping,
+    in any case or width (``ＧＯＬＤ``, `` Gold ``)."""
+    return unicodedata.normalize("NFKC", name.strip()).casefold() == reserved
+
+
 def validate_coder_name(name: str) -> str:
     """A coder name as stored: stripped, non-empty, printable, at most 64 characters, and not
     one that reads as the gold standard's or the lead's (``gold``, ``lead`` in any case or
@@ -111,11 +117,10 @@ def validate_coder_name(name: str) -> str:
         raise ProjectError("a coder name cannot be empty")
     if len(cleaned) > 64:
         raise ProjectError(f"coder name {cleaned[:20]!r}… is longer than 64 characters")
-    folded = unicodedata.normalize("NFKC", cleaned).casefold()
-    if folded == "gold":
+    if reads_as(cleaned, "gold"):
         raise ProjectError(f"coder name {cleaned!r}: 'gold' is the name of the gold standard in "
                            "exports; choose another coder name")
-    if folded == "lead":
+    if reads_as(cleaned, "lead"):
         raise ProjectError(f"coder name {cleaned!r}: 'lead' names the lead's decisions in the "
                            "gold standard; choose another coder name")
     if any(not ch.isprintable() for ch in cleaned):

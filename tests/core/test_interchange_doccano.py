@@ -11,24 +11,19 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.importers import import_paths
 from annotator.core.interchange.doccano import export_project, read_records
 from annotator.core.store import Project
-from tests.interchange_projects import HARD_SPANS, hard_project
+from tests.interchange_projects import (
+    HARD_SPANS,
+    hard_project,
+    import_from,
+    study_spans,
+)
 from tests.run_cli import cli, one_line_error
 
 
-def _spans(project: Project) -> set[tuple]:
-    ids = {s.id: s.external_id for s in project.articles.summaries()}
-    return {(ids[a.article_id], a.coder, a.label, a.text, a.note)
-            for a in project.annotations.list()}
-
-
 def _import(folder: Path, source: Path) -> Path:
-    path = folder / "back.annot"
-    with Project.create(path) as project:
-        import_paths(project, [source], processes=1, source="doccano")
-    return path
+    return import_from(source, folder / "back.annot", "doccano")
 
 
 def _utf16(text: str, covered: str) -> list[int]:
@@ -45,7 +40,7 @@ def test_round_trip_is_exact_and_keeps_coders_notes_and_gold(tmp_path: Path) -> 
         gold_before = {(g.label, g.text) for g in project.gold.spans()}
     back = _import(tmp_path, first)
     with Project.open(back) as project:
-        assert _spans(project) == {tuple(s) for s in HARD_SPANS}
+        assert study_spans(project) == {tuple(s) for s in HARD_SPANS}
         assert {(g.label, g.text) for g in project.gold.spans()} == gold_before != set()
         export_project(project, second)
     assert second.read_bytes() == first.read_bytes()

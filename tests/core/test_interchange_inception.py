@@ -14,7 +14,14 @@ from annotator.core.errors import InputError
 from annotator.core.importers import import_paths
 from annotator.core.interchange.inception import export_project
 from annotator.core.store import Project
-from tests.interchange_projects import ARTICLES, HARD_SPANS, hard_project, stored_text
+from tests.interchange_projects import (
+    ARTICLES,
+    HARD_SPANS,
+    hard_project,
+    import_from,
+    stored_text,
+    study_spans,
+)
 from tests.run_cli import cli, one_line_error
 
 cassis = pytest.importorskip("cassis")
@@ -30,16 +37,12 @@ def _export(project_path: Path, out: Path, coder: str | None = None) -> Path:
 
 
 def _import(zip_path: Path, into: Path) -> Path:
-    with Project.create(into) as project:
-        import_paths(project, [zip_path], processes=1, source="inception")
-    return into
+    return import_from(zip_path, into, "inception")
 
 
 def _spans_of(project_path: Path) -> set[tuple[str, str, str, str, str]]:
     with Project.open(project_path, read_only=True) as project:
-        ids = {s.id: s.external_id for s in project.articles.summaries()}
-        return {(ids[a.article_id], a.coder, a.label, a.text, a.note)
-                for a in project.annotations.list()}
+        return study_spans(project)
 
 
 def _xmis(zip_path: Path) -> dict[str, bytes]:

@@ -18,22 +18,12 @@ from annotator.core.interchange.refi import export_project, guid, qde_text
 from annotator.core.store import Project
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from interchange_projects import HARD_SPANS, hard_project
+from interchange_projects import HARD_SPANS, hard_project, import_from, study_spans
 from run_cli import cli, one_line_error
 
 
-def _spans(project: Project) -> set[tuple]:
-    ids = {s.id: s.external_id for s in project.articles.summaries()}
-    return {(ids[a.article_id], a.coder, a.label, a.text, a.note)
-            for a in project.annotations.list()}
-
-
 def _import(folder: Path, source: Path) -> Path:
-    folder.mkdir(exist_ok=True)
-    path = folder / "hard.annot"  # the same name: the project's name is in project.qde
-    with Project.create(path) as project:
-        import_paths(project, [source], processes=1, source="refi")
-    return path
+    return import_from(source, folder / "hard.annot", "refi")  # the same name: the project's name is in project.qde
 
 
 def test_round_trip_is_byte_identical_with_coders_notes_and_gold(tmp_path: Path) -> None:
@@ -45,7 +35,7 @@ def test_round_trip_is_byte_identical_with_coders_notes_and_gold(tmp_path: Path)
     assert "4 source(s) and 13 coded selection(s)" in line  # 12 spans and one of gold
     back = _import(tmp_path / "back", first)
     with Project.open(back) as project:
-        assert _spans(project) == {tuple(s) for s in HARD_SPANS}
+        assert study_spans(project) == {tuple(s) for s in HARD_SPANS}
         assert {a.uuid for a in project.annotations.list()} == uuids_before
         assert {(g.uuid, g.label, g.start, g.end) for g in project.gold.spans()} \
             == gold_before != set()

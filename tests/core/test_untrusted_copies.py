@@ -150,3 +150,17 @@ def test_a_jsonl_import_naming_a_coder_gold_in_full_width_is_refused(tmp_path: P
     assert "ｇｏｌｄ" in line and "gold standard" in line
     with Project.open(path) as project:
         assert project.articles.ids() == []
+
+
+@pytest.mark.parametrize("name", ["gold", "Gold", " ＧＯＬＤ "])
+def test_another_tools_user_that_reads_as_gold_is_the_gold_standard(name: str) -> None:
+    """The rule that refuses such a coder name is the one that takes a tool's gold user as
+    the gold standard (Label Studio, doccano, REFI-QDA files)."""
+    from annotator.core.interchange.span_offsets import SpanRead, fill_record
+    from annotator.core.records import ArticleRecord
+
+    record = ArticleRecord(external_id="a", text="安全保障の話。", origin="test")
+    fill_record(record, lambda k: k, [SpanRead(name, "security_concern", 0, 4),
+                                      SpanRead("alice", "security_concern", 0, 4)])
+    assert [a.coder for a in record.annotations] == ["alice"]
+    assert record.gold is not None

@@ -37,14 +37,19 @@ def project_path(tmp_path: Path, seed_files: list[Path]) -> Path:
 def window(qtbot, project_path: Path):
     from annotator.gui.app import build_main_window
 
-    win = build_main_window(project_path, "alice")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win = shown(qtbot, build_main_window(project_path, "alice"))
     yield win
     win.close()
+
+
+def shown(qtbot, window):
+    """``window`` shown and active (a QAction's shortcut fires only in the active window)."""
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
 
 
 def point_of(view, offset: int) -> QPoint:

@@ -8,17 +8,14 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.store import Project
 from annotator.gui.app import build_adjudication_window
+from tests.gui.conftest import shown
 from tests.gui.test_adjudication import master  # noqa: F401 (fixture)
 from tests.gui.test_note_dialog_keys import CTRL, in_dialog
 
 
 def test_ctrl_enter_saves_the_leads_reason(qtbot, master) -> None:  # noqa: F811
     path, _spans = master
-    window = build_adjudication_window(path)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = shown(qtbot, build_adjudication_window(path))
     article = window.current_id
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_G)  # accept what all coders agree on: a gold span

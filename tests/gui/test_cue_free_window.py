@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCharFormat
-from PySide6.QtWidgets import QApplication
 
 from annotator.core.assign import assign
 from annotator.core.store import Project
+from tests.gui.conftest import shown
 
 UNDERLINED = (QTextCharFormat.UnderlineStyle.DotLine,
               QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -35,13 +35,7 @@ def underlines(view) -> int:
 def show(qtbot, path: Path, coder: str):
     from annotator.gui.app import build_main_window
 
-    win = build_main_window(path, coder)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    return win
+    return shown(qtbot, build_main_window(path, coder))
 
 
 def click_row(qtbot, win, article_id: int) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QToolButton
 
 from annotator.gui.found_marks import CURRENT_COLOR, MATCH_COLOR
-from tests.gui.conftest import drag_select
+from tests.gui.conftest import drag_select, shown
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -24,15 +24,6 @@ ASTRAL = {
     "title": "find test",
     "text": "𠮷野家の👩‍💻は\r\nＡＩを語る。一方、ai と AI は違う👩。",
 }
-
-
-def show(qtbot, win):
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    return win
 
 
 @pytest.fixture
@@ -45,7 +36,7 @@ def seeds_window(qtbot, tmp_path: Path, seed_files: list[Path]):
     with Project.create(path) as project:
         import_paths(project, [seed_files[0]], text_filter=TextFilter(cut_at="更多新聞"))
         import_paths(project, [seed_files[1]], text_filter=TextFilter(lines=(2, None)))
-    win = show(qtbot, build_main_window(path, "alice"))
+    win = shown(qtbot, build_main_window(path, "alice"))
     yield win
     win.close()
 
@@ -61,7 +52,7 @@ def astral_window(qtbot, tmp_path: Path):
     jsonl.write_text(json.dumps(ASTRAL, ensure_ascii=False) + "\n", encoding="utf-8")
     with Project.create(path) as project:
         import_paths(project, [jsonl])
-    win = show(qtbot, build_main_window(path, "alice"))
+    win = shown(qtbot, build_main_window(path, "alice"))
     yield win
     win.close()
 
@@ -309,7 +300,7 @@ def test_the_lead_finds_in_the_adjudication_window(qtbot, tmp_path: Path, seed_f
 
     path = tmp_path / "master.annot"
     three_coder_master(path, seed_files)
-    window = show(qtbot, build_adjudication_window(path))
+    window = shown(qtbot, build_adjudication_window(path))
     view, bar = window.view, window.find_bar
     gold = window.session.gold(window.current_id)
     view.setFocus()
@@ -339,7 +330,7 @@ def test_a_long_article_is_painted_in_sight_at_once_and_the_rest_when_idle(qtbot
                                 ensure_ascii=False) + "\n", encoding="utf-8")
     with Project.create(path) as project:
         import_paths(project, [jsonl])
-    window = show(qtbot, build_main_window(path, "alice"))
+    window = shown(qtbot, build_main_window(path, "alice"))
     view, bar = window.view, window.find_bar
     painter = view.found_painter
     assert view.document().blockCount() == 300 > painter.AT_ONCE
@@ -348,8 +339,8 @@ def test_a_long_article_is_painted_in_sight_at_once_and_the_rest_when_idle(qtbot
     want = [(m.start(), m.end()) for m in re.finditer("AI", view.text)]
     assert len(want) == 300 and bar.count.text() == "1 of 300"
     assert painter.busy  # not all painted yet, but every match in sight is
-    shown = [m for m in want if in_sight(view, *m)]
-    assert shown and set(expected(shown, 0)) <= set(painted(view))
+    in_view = [m for m in want if in_sight(view, *m)]
+    assert in_view and set(expected(in_view, 0)) <= set(painted(view))
     qtbot.keyClick(bar.field, Qt.Key.Key_F3, SHIFT)  # to the last: it scrolls into sight...
     assert in_sight(view, *want[-1]) and (*want[-1], True) in painted(view)  # ...painted
     qtbot.waitUntil(lambda: not painter.busy)

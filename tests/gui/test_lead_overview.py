@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtWidgets import QHeaderView
 
 from annotator.core.importers import import_paths
 from annotator.core.session import Session
 from annotator.core.store import Project
 from annotator.gui.app import build_adjudication_window, build_main_window
+from tests.gui.conftest import shown
 
 TITLE = "同じ見出しの記事"
 IDS = ["a1", "a2", "a10", "b3", "b4"]  # import order; natural order puts a10 after a2
@@ -45,15 +46,6 @@ def same_title_project(path: Path) -> dict[str, int]:
 def master(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     path = tmp_path / "master.annot"
     return path, same_title_project(path)
-
-
-def shown(qtbot, window):
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def click_header(qtbot, header: QHeaderView, section: int) -> None:

@@ -27,6 +27,7 @@ from typing import Any
 from annotator.core import safe_xml
 from annotator.core.errors import InputError
 from annotator.core.gold_io import GOLD, read_gold
+from annotator.core.model import reads_as
 from annotator.core.interchange.refi_xml import xml_safe
 from annotator.core.limits import (
     MAX_TEXT_CHARS,
@@ -193,7 +194,7 @@ def _record(zf: SafeZip, source: ET.Element, users: dict[str, str],
             span_uuid = _guid(sel.get("guid") if len(codings) == 1 else coding.get("guid"), at)
             created = _time(coding.get("creationDateTime") or sel.get("creationDateTime"))
             updated = _time(sel.get("modifiedDateTime")) or created
-            if coder == GOLD:
+            if reads_as(coder, GOLD):
                 gold.append({"uuid": span_uuid, "label": labels[target], "start": s, "end": e,
                              "text": body[s:e], "source": "decided", "rationale": note,
                              "created": created or now, "updated": updated or now})

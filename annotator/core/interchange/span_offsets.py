@@ -15,7 +15,7 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.gold_io import GOLD, as_annotations, read_gold
 from annotator.core.limits import short_repr
-from annotator.core.model import Annotation, Article
+from annotator.core.model import Annotation, Article, reads_as
 from annotator.core.progress import Progress, report
 from annotator.core.records import AnnotationRecord, ArticleRecord
 from annotator.core.store import Project
@@ -118,7 +118,7 @@ def fill_record(record: ArticleRecord, move: Callable[[int], int], spans: list[S
     gold = []
     for span in spans:
         start, end = move(span.start), move(span.end)
-        if span.coder.strip().lower() == GOLD:
+        if reads_as(span.coder, GOLD):
             stamp = now_utc()
             gold.append({"uuid": span.uuid or "", "label": span.label, "start": start,
                          "end": end, "text": record.text[start:end], "source": "decided",
