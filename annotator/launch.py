@@ -2,8 +2,9 @@
 
 `annotator` alone, `annotator PROJECT` and `annotator PROJECT --coder NAME` (what a coder runs,
 and what a desktop shortcut runs, many times a day) start the app here, without building click's
-command table and importing the commands' modules and the formats of other tools (click itself
-still comes, with sqlite-utils' plugin hooks): the app starts that much sooner. Every other
+command table and importing the commands' modules and the formats of other tools (nor click:
+the store runs its SQL without sqlite-utils, whose plugin hooks import it): the app starts that
+much sooner. Every other
 command line, and any of these whose project cannot be opened, goes to :mod:`annotator.cli`
 unchanged, which gives the same one-line errors as always (`annotator open` is the same
 command). No Qt at the top of this module: the GUI is imported only when a window is wanted.
@@ -29,8 +30,9 @@ COMMANDS = frozenset({
 
 
 def lean_gui_process() -> None:
-    """Keep the app's start-up short: sqlite-utils imports pandas and numpy whenever they are
-    installed (a lead's analysis environment); the app never uses them, and they cost ~0.3 s."""
+    """Keep the app short of pandas and numpy (~0.3 s) in a lead's analysis environment where
+    they are installed: sqlite-utils imports them whenever it can, should anything in the
+    window ask for ``Project.db`` (nothing does today; the store runs plain SQL)."""
     for name in ("pandas", "numpy"):
         if name not in sys.modules:
             sys.modules[name] = None  # type: ignore[assignment]  # `import name` now fails

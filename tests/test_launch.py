@@ -75,11 +75,17 @@ def test_annotator_project_starts_the_app_without_the_command_table(tmp_path: Pa
         later = ["annotator.gui.coder_dialog", "annotator.gui.note_dialog",
                  "annotator.gui.shortcuts_dialog", "multiprocessing"]
         print("dialogs", [m for m in later if m in sys.modules])
+        # libraries the window does not need to show an article (each was part of the start)
+        assert window.opened.cues, "cue words come from the lemmas kept at import"
+        libraries = ["sqlite_utils", "click", "fugashi", "logging.handlers",
+                     "importlib.resources", "html", "uuid", "socket"]
+        print("libraries", [m for m in libraries if sys.modules.get(m) is not None])
     """)
     result = annotator(home=tmp_path / "home", code=code)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "loaded []" in result.stdout
     assert "dialogs []" in result.stdout
+    assert "libraries []" in result.stdout
 
 
 def test_other_command_lines_reach_click(tmp_path: Path):

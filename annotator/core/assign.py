@@ -308,11 +308,11 @@ def copy_articles(source: Project, target: Project, article_ids: list[int]) -> N
         marks = ", ".join("?" * (columns.count(",") + 1))
         for i in range(0, len(article_ids), 500):
             chunk = article_ids[i:i + 500]
-            rows = source.db.execute(
+            rows = source.execute(
                 f"SELECT {columns} FROM {table} WHERE {key} IN ({', '.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
-            target.db.conn.executemany(
+            target.conn.executemany(
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows
             )
 

@@ -89,8 +89,7 @@ class CoderVsGold:
 
 def has_gold(project: Project) -> bool:
     """Any gold span (rejected included), gold answer row, or article adjudicated done."""
-    db = project.db
-    return any(db.execute(sql).fetchone() is not None for sql in (
+    return any(project.execute(sql).fetchone() is not None for sql in (
         "SELECT 1 FROM gold_spans LIMIT 1",
         "SELECT 1 FROM gold_codes LIMIT 1",
         "SELECT 1 FROM adjudication WHERE status = 'done' LIMIT 1",
@@ -113,7 +112,7 @@ def read_gold(project: Project, data: StudyData) -> GoldStandard:
     gold = project.gold
     all_spans = gold.spans(include_deleted=True)
     with_rows = {s.article_id for s in all_spans}
-    with_rows.update(a for (a,) in project.db.execute("SELECT DISTINCT article_id FROM gold_codes"))
+    with_rows.update(a for (a,) in project.execute("SELECT DISTINCT article_id FROM gold_codes"))
     basis, ids = gold_articles([a.id for a in data.articles], gold.statuses(), with_rows)
     chosen = set(ids)
     spans: dict[int, dict[str, list[Span]]] = {a: {} for a in ids}

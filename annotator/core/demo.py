@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from annotator.core.data_files import data_folder
@@ -54,7 +53,9 @@ def ensure_demo_project() -> Path:
 def create_demo_project(path: Path) -> Project:
     """A new project at ``path`` holding the sample articles (also for screenshots)."""
     # Imported here, not at the top: the window's settings need only data_dir(), and the
-    # importers (encodings, worker processes) would add to every start-up.
+    # importers (encodings, worker processes) and tempfile would add to every start-up.
+    import tempfile
+
     from annotator.core.importers import import_paths
 
     project = Project.create(path, name="Demo")

@@ -7,7 +7,6 @@ whole import.
 
 from __future__ import annotations
 
-import uuid as uuid_mod
 from array import array
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +19,7 @@ from annotator.core.store.codes import check_answer, encode
 from annotator.core.store.rowkinds import CODES, SPANS, STATUS
 from annotator.core.store.sync import apply_rows
 from annotator.core.text import text_sha256
+from annotator.core.values import new_uuid
 
 if TYPE_CHECKING:
     from annotator.core.importers import ImportReport
@@ -65,13 +65,13 @@ def store_record(
     )
     fresh = [ann.uuid for ann in record.annotations if ann.revision is None and ann.uuid]
     for uuid in fresh:
-        if fresh.count(uuid) > 1 or project.db.execute(
+        if fresh.count(uuid) > 1 or project.execute(
             "SELECT 1 FROM annotations WHERE uuid = ?", [uuid]
         ).fetchone():
             raise InputError(f"{record.origin}: an annotation with uuid {uuid} already exists")
     spans = [
         stamp(project, {
-            "uuid": ann.uuid or str(uuid_mod.uuid4()), "coder": ann.coder, "label": ann.label,
+            "uuid": ann.uuid or new_uuid(), "coder": ann.coder, "label": ann.label,
             "start_offset": ann.start, "end_offset": ann.end, "text": text[ann.start:ann.end],
             "note": ann.note, "created_at": ann.created_at or ann.updated_at or now(),
             "updated_at": ann.updated_at, "deleted_at": ann.deleted_at, "article_sha": sha,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -127,12 +126,40 @@ def has_console() -> bool:
     return not _no_console and sys.stdout is not None and sys.stderr is not None
 
 
-class _FileHandler(logging.handlers.RotatingFileHandler):
-    """Rotating, UTF-8, and the folder made (and the file opened) only when a record comes."""
+class _FileHandler(logging.FileHandler):
+    """UTF-8, the folder made and the file opened at the first record, and rotated at about
+    ``_MAX_BYTES`` with ``_BACKUPS`` old files kept (``annotator.log.1`` the newest), as
+    ``logging.handlers.RotatingFileHandler`` does. Not that class itself: importing
+    ``logging.handlers`` (sockets, pickling, queues) was 0.005 s of every start of the app,
+    which logs one line as it starts."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
 
     def _open(self):  # type: ignore[override]
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is None:
+                self.stream = self._open()
+            if self.stream.tell() >= _MAX_BYTES:
+                self._rotate()
+        except Exception:  # noqa: BLE001 - logging must never break the app
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        for n in range(_BACKUPS - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 class _StderrHandler(logging.StreamHandler):
@@ -158,11 +185,9 @@ def setup_logging(level: int = logging.INFO) -> Path:
                 return path
             root.removeHandler(handler)  # the log folder moved (tests change the home)
             handler.close()
-    file_handler = _FileHandler(
-        path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8", delay=True
-    )
-    file_handler.setFormatter(logging.Formatter(_FORMAT))
+    file_handler = _FileHandler(path)
     file_handler.setLevel(level)
+    file_handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(file_handler)
     if has_console() and not any(isinstance(h, _StderrHandler) for h in root.handlers):
         console = _StderrHandler()

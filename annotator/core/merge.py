@@ -161,7 +161,7 @@ def merge(
     report = MergeReport(preview=preview)
     with master.transaction(), _savepoint(master, "merge_preview", undo=preview):
         # a merge never adds articles: their hashes are read once, not once per file
-        known = {sha for (sha,) in master.db.execute("SELECT sha256 FROM articles")}
+        known = {sha for (sha,) in master.execute("SELECT sha256 FROM articles")}
         texts: dict = {}  # the master's articles as read by the row sync, read once
         for path in tracked(files, progress, lambda p: p.name):
             report.files.append(_merge_file(master, path, known, texts, preview))
@@ -207,7 +207,7 @@ def _merge_file(master: Project, path: Path, known: set[str], texts: dict,
 @contextmanager
 def _savepoint(project: Project, name: str, undo: bool) -> Iterator[None]:
     """A savepoint inside the open transaction: undone on an error, and always if ``undo``."""
-    conn = project.db.conn
+    conn = project.conn
     conn.execute(f"SAVEPOINT {name}")
     try:
         yield
@@ -235,7 +235,7 @@ def _scratch_copy(master: Project) -> Iterator[Project]:
     """A writable copy in memory of a master that cannot be written, for a preview."""
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
-        master.db.conn.backup(memory)
+        master.conn.backup(memory)
         memory.execute("PRAGMA foreign_keys = ON")
     except BaseException:
         memory.close()
@@ -251,7 +251,7 @@ def _merge_one(master: Project, other: Project, known: set[str], texts: dict) ->
             + "; ".join(schema_differences(master.schema, other.schema))
             + ". Give coders copies made with `annotator assign` from this master."
         )
-    for sha, external_id in other.db.execute("SELECT sha256, external_id FROM articles"):
+    for sha, external_id in other.execute("SELECT sha256, external_id FROM articles"):
         if sha in known:
             continue
         if master.articles.by_external_id(external_id) is not None:
@@ -280,7 +280,7 @@ def _record_cues(master: Project, other: Project) -> int:
         return 0
     coder = validate_coder_name(coder)
     shown = other.cue_conditions.read_returned(coder)
-    ids = {sha: article_id for article_id, sha in master.db.execute(
+    ids = {sha: article_id for article_id, sha in master.execute(
         "SELECT id, sha256 FROM articles")}
     master.cue_conditions.record(coder, [(ids[sha], cues) for sha, cues in shown.items()])
     return sum(1 for cues in shown.values() if not cues)

@@ -116,11 +116,38 @@ def tokenizer_id() -> str:
     """Names what decides the tokens: dictionary, its format version and our own rules.
 
     Stored beside cached token boundaries, so a different dictionary invalidates the cache.
+    Read without loading MeCab (:func:`dictionary_format`): opening an article compares its
+    cache with this, and the window's start should not wait for fugashi and the dictionary.
     """
     import unidic_lite
 
-    info = _tagger().dictionary_info[0]
-    return f"unidic-lite {unidic_lite.VERSION} (dic format {info['version']}) rules {TOKEN_RULES}"
+    version = dictionary_format(unidic_lite.DICDIR)
+    if version is None:  # not a dictionary MeCab can read: MeCab's loading says why, in one line
+        version = _tagger().dictionary_info[0]["version"]
+    return f"unidic-lite {unidic_lite.VERSION} (dic format {version}) rules {TOKEN_RULES}"
+
+
+#: MeCab's mark for a compiled dictionary: the first 4 bytes of ``sys.dic`` are this XOR the
+#: file's size, the next 4 the format version (what ``dictionary_info`` reports as "version").
+_DIC_MAGIC = 0xEF718F77
+
+
+def dictionary_format(dicdir: str | os.PathLike[str]) -> int | None:
+    """The format version in the header of ``dicdir``'s ``sys.dic``, as MeCab reads it; None
+    when the file is missing or is not a MeCab dictionary."""
+    path = os.path.join(os.fspath(dicdir), "sys.dic")
+    try:
+        with open(path, "rb") as dic:
+            header = dic.read(8)
+        size = os.path.getsize(path)
+    except OSError:
+        return None
+    if len(header) < 8:
+        return None
+    magic = int.from_bytes(header[:4], "little")
+    if magic ^ size != _DIC_MAGIC:
+        return None
+    return int.from_bytes(header[4:8], "little")
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.core.schema import Label, Schema
 from annotator.core.variables import Variable
-from annotator.gui.article_view import ArticleView, _escape
+from annotator.gui.article_view import ArticleView
 from annotator.gui.lead_article_list import (
     ADJ_STATUS_COLORS,
     ADJ_STATUS_TEXT,
     LeadArticleList,
 )
+from annotator.gui.plain_text import escaped
 
 __all__ = ["ADJ_STATUS_COLORS", "ADJ_STATUS_TEXT", "CoderAnswersTree", "GoldView",
            "LeadArticleList"]
@@ -35,10 +36,10 @@ class GoldView(ArticleView):
         for g in spans:
             label = self.schema.label(g.label)
             who = ", ".join(g.coders) or self.tr("nobody exactly")
-            why = f"<br><i>{_escape(g.rationale)}</i>" if g.rationale else ""
-            gold = self.tr("gold: {label}").format(label=_escape(label.display_name))
+            why = f"<br><i>{escaped(g.rationale)}</i>" if g.rationale else ""
+            gold = self.tr("gold: {label}").format(label=escaped(label.display_name))
             rows.append(f"<span style='color:{label.color}'>■</span> <b>{gold}</b> "
-                        f"({_escape(who)}){why}")
+                        f"({escaped(who)}){why}")
         return "<br>".join(rows)
 
 

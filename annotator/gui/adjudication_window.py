@@ -16,8 +16,6 @@ call into the :class:`~annotator.core.lead.LeadSession`, saved at once and undoa
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -47,6 +45,7 @@ from annotator.gui.find_bar import FindBar, find_actions
 from annotator.gui.help_menu import help_menu, view_keys
 from annotator.gui.language_switch import language_menu
 from annotator.gui.lead_menu import exchange_actions, new_project_action, project_menu
+from annotator.gui.plain_text import escaped
 from annotator.gui.texts import tr
 from annotator.gui.undo_texts import undo_words
 
@@ -255,10 +254,10 @@ class AdjudicationWindow(QMainWindow):
         status = self.session.status(article_id)
         self.articles.update_status(article_id, status)
         coders = ", ".join(lane.coder for lane in lanes) or self.tr("no coder is done yet")
-        self.heading.setText(f"<b>{escape(self.opened.article.title)}</b><br>" + self.tr(
+        self.heading.setText(f"<b>{escaped(self.opened.article.title)}</b><br>" + self.tr(
             "coders done: {coders} · {n} gold span(s) · {status} · lanes beside the text, "
             "mark under a bar: {legend}").format(
-                coders=escape(coders), n=len(gold), status=tr(ADJ_STATUS_TEXT[status]),
+                coders=escaped(coders), n=len(gold), status=tr(ADJ_STATUS_TEXT[status]),
                 legend=legend()))
         history = self.session.history
         self.status_label.setText(

@@ -34,6 +34,7 @@ from annotator.core.tokenizer import CueSpan
 from annotator.gui.colors import edge_color, mix, readable_ink
 from annotator.gui.edge_drag import EdgeDrag
 from annotator.gui.found_marks import FoundMarks, FoundPainter, found_format
+from annotator.gui.plain_text import escaped
 from annotator.gui.reading_theme import ReadingTheme
 from annotator.gui.view_pointer import ViewPointer
 
@@ -394,9 +395,9 @@ class ArticleView(ReadingTheme, ViewPointer, QTextEdit):
         rows = []
         for ann in spans:
             label = self.schema.label(ann.label)
-            note = f"<br><i>{_escape(ann.note)}</i>" if ann.note else ""
+            note = f"<br><i>{escaped(ann.note)}</i>" if ann.note else ""
             rows.append(
-                f"<span style='color:{label.color}'>■</span> <b>{_escape(label.display_name)}</b>"
+                f"<span style='color:{label.color}'>■</span> <b>{escaped(label.display_name)}</b>"
                 f"{note}"
             )
         return "<br>".join(rows)
@@ -441,6 +442,3 @@ class ArticleView(ReadingTheme, ViewPointer, QTextEdit):
         copy.triggered.connect(self.copy)
         return menu
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -3,8 +3,6 @@ each article code's question, answers and when it is asked (coders check it mid-
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -12,6 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from annotator.core.schema import Label, Schema
 from annotator.core.variables import Variable
 from annotator.gui.colors import quiet_color
+from annotator.gui.plain_text import escaped
 from annotator.gui.texts import tr
 
 KINDS = {
@@ -26,9 +25,9 @@ def _both(texts: dict[str, str]) -> str:
     ja, en = texts.get("ja", ""), texts.get("en", "")
     parts = []
     if ja:
-        parts.append(escape(ja))
+        parts.append(escaped(ja))
     if en:
-        parts.append(f"<span class='quiet'>{escape(en)}</span>")
+        parts.append(f"<span class='quiet'>{escaped(en)}</span>")
     return "<br>".join(parts)
 
 
@@ -47,8 +46,8 @@ def anchor(label_id: str) -> str:
 def label_html(label: Label) -> str:
     return (
         f"<h3 style='margin-bottom:2px'><a name='{anchor(label.id)}'></a>"
-        f"<span style='color:{label.color}'>■</span> <kbd>{label.key}</kbd> {escape(label.name_ja)} "
-        f"<span class='quiet' style='font-weight:normal'>{escape(label.name_en)}</span></h3>"
+        f"<span style='color:{label.color}'>■</span> <kbd>{label.key}</kbd> {escaped(label.name_ja)} "
+        f"<span class='quiet' style='font-weight:normal'>{escaped(label.name_en)}</span></h3>"
         f"<p style='margin-top:2px'>{_both(label.definition)}</p>"
         + _items(tr("Include / 含める"), label.include)
         + _items(tr("Exclude / 含めない"), label.exclude)
@@ -59,7 +58,7 @@ def label_html(label: Label) -> str:
 def label_tooltip(label: Label) -> str:
     """Short codebook entry for the frame buttons."""
     return (
-        f"<b>{escape(label.display_name)}</b> — "
+        f"<b>{escaped(label.display_name)}</b> — "
         + tr("key {key}").format(key=label.key) + f"<br>{_both(label.definition)}"
     )
 
@@ -95,11 +94,11 @@ def variable_html(var: Variable, variables: tuple[Variable, ...]) -> str:
     if var.options:
         answers = tr("Answers / 選択肢")
         options = f"<p style='margin:2px 0'><b>{answers}</b>: " + " · ".join(
-            escape(o.display_name) for o in var.options) + "</p>"
+            escaped(o.display_name) for o in var.options) + "</p>"
     return (
-        f"<h3 style='margin-bottom:2px'>{escape(var.name_ja)} "
-        f"<span class='quiet' style='font-weight:normal'>{escape(var.name_en)}</span></h3>"
-        f"<p class='quiet' style='margin:2px 0'><i>{escape('; '.join(rules))}</i></p>"
+        f"<h3 style='margin-bottom:2px'>{escaped(var.name_ja)} "
+        f"<span class='quiet' style='font-weight:normal'>{escaped(var.name_en)}</span></h3>"
+        f"<p class='quiet' style='margin:2px 0'><i>{escaped('; '.join(rules))}</i></p>"
         f"<p style='margin-top:2px'>{_both(var.definition)}</p>"
         + options
         + _items(tr("Include / 含める"), var.include)
@@ -111,13 +110,13 @@ def variable_html(var: Variable, variables: tuple[Variable, ...]) -> str:
 def variable_tooltip(var: Variable) -> str:
     """The definition, on hover over the variable's question in the Article codes panel."""
     required = " — " + tr("required") if var.required else ""
-    return f"<b>{escape(var.display_name)}</b>{required}<br>{_both(var.definition)}"
+    return f"<b>{escaped(var.display_name)}</b>{required}<br>{_both(var.definition)}"
 
 
 def codebook_html(schema: Schema) -> str:
     intro = _both(schema.data.get("description", {})) if schema.data.get("description") else ""
     about = (
-        f"<p><b>{escape(schema.name)}</b> <span class='quiet'>v{escape(schema.version)}</span>"
+        f"<p><b>{escaped(schema.name)}</b> <span class='quiet'>v{escaped(schema.version)}</span>"
         f"<br>{intro}</p>"
     )
     # The frames first: that is what a coder looks up mid-article; then the article codes.

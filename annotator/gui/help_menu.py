@@ -7,7 +7,6 @@ schema. *About* names the versions a bug report needs and the project file that 
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from annotator.core.schema import Schema
+from annotator.gui.plain_text import escaped
 from annotator.gui.texts import tr
 
 if TYPE_CHECKING:  # the dialogs are imported when the shortcuts are shown, not at every start
@@ -75,14 +75,14 @@ def about_html(project_path: Path | None) -> str:
 
     rows = versions()
     rows[1:1] = [("Qt", qVersion()), ("PySide6", pyside_version)]
-    table = "".join(f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;{escape(value)}</td></tr>"
+    table = "".join(f"<tr><td>{escaped(name)}</td><td>&nbsp;&nbsp;{escaped(value)}</td></tr>"
                     for name, value in rows)
     project = ""
     if project_path is not None:
         label = tr("Project file:")
-        project = f"<p>{escape(label)}<br><code>{escape(str(project_path))}</code></p>"
+        project = f"<p>{escaped(label)}<br><code>{escaped(str(project_path))}</code></p>"
     purpose = tr("Annotate media framing in Japanese news and measure agreement.")
-    return (f"<h3>Framing Annotator</h3><p>{escape(purpose)}</p>"
+    return (f"<h3>Framing Annotator</h3><p>{escaped(purpose)}</p>"
             f"<table>{table}</table>{project}")
 
 

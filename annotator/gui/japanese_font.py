@@ -58,22 +58,25 @@ def undrawable(text: str, font: QFont) -> list[str]:
     """The distinct characters of ``text`` that ``font`` (with Qt's fallback to other fonts)
     would draw as the missing-glyph box, in text order.
 
-    Each character is laid out as Qt lays out text, and a glyph index of 0 (``.notdef``, the
-    box) in any resulting glyph run means no font had it. Controls, spaces and combining
-    marks are skipped: they are not drawn on their own."""
-    missing: list[str] = []
-    seen: set[str] = set()
-    for char in text:
-        if char in seen or unicodedata.category(char) in _NOT_ON_THEIR_OWN:
-            continue
-        seen.add(char)
-        layout = QTextLayout(char, font)
-        layout.beginLayout()
-        layout.createLine()
-        layout.endLayout()
-        if any(0 in run.glyphIndexes() for run in layout.glyphRuns()):
-            missing.append(char)
-    return missing
+    The characters are laid out as Qt lays out text, all together first and one by one only
+    if that shows a box: a glyph index of 0 (``.notdef``, the box) in any resulting glyph run
+    means no font had it. Controls, spaces and combining marks are skipped: they are not drawn
+    on their own."""
+    drawn = [c for c in dict.fromkeys(text) if unicodedata.category(c) not in _NOT_ON_THEIR_OWN]
+    if not drawn or not _has_missing_glyph("".join(drawn), font):
+        return []  # the usual answer, from one layout of all the characters
+    return [char for char in drawn if _has_missing_glyph(char, font)]
+
+
+def _has_missing_glyph(text: str, font: QFont) -> bool:
+    """Whether laying out ``text`` as Qt does gives glyph 0 (``.notdef``, the box) anywhere.
+
+    ``text`` must hold only characters drawn on their own (see :func:`undrawable`)."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return any(0 in run.glyphIndexes() for run in layout.glyphRuns())
 
 
 def ensure_japanese_font(app: QApplication) -> str:

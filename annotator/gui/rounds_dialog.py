@@ -14,7 +14,6 @@ article list's round filter follows. Errors (a taken name, an empty one) show in
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Round
+from annotator.gui.plain_text import escaped
 from annotator.gui.round_articles import RoundArticles, button
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "no date"
@@ -165,7 +165,7 @@ class RoundsDialog(QDialog):
         found = self.rounds.get(name) if name is not None else None
         for widget in (self.round_pane, self.rename_button, self.delete_button):
             widget.setEnabled(found is not None)
-        self.heading.setText(f"<b>{escape(found.name)}</b>" if found else
+        self.heading.setText(f"<b>{escaped(found.name)}</b>" if found else
                              self.tr("Add a round: type its name and press New."))
         self.date.blockSignals(True)
         self.date.setDate(QDate.fromString(found.date, "yyyy-MM-dd")

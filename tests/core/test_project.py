@@ -492,3 +492,16 @@ def test_transaction_is_all_or_nothing(project: Project) -> None:
     with project.transaction():
         project.articles.add(external_id="t1", text="一つ目")
     assert [a.external_id for a in project.articles.summaries()] == ["t1"]
+
+
+def test_db_is_a_sqlite_utils_database_on_the_project_connection(project: Project,
+                                                                  article: int) -> None:
+    """Scripts and tests get sqlite-utils on the very connection the store writes through
+    (made when first asked for: the store itself never needs it)."""
+    import sqlite_utils
+
+    db = project.db
+    assert isinstance(db, sqlite_utils.Database) and db.conn is project.conn
+    assert project.db is db
+    assert db["articles"].count == 1
+    assert {"articles", "annotations", "meta"} <= set(db.table_names())

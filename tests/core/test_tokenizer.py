@@ -11,7 +11,9 @@ from annotator.core.schema import default_schema
 from annotator.core.text import is_grapheme_boundary, normalize_text
 from annotator.core.tokenizer import (
     _chunks,
+    _tagger,
     cue_spans,
+    dictionary_format,
     token_bounds,
     tokenize,
     tokenizer_id,
@@ -185,6 +187,27 @@ def test_tokenizer_id_names_versions() -> None:
     tid = tokenizer_id()
     assert "rules" in tid and "dic format" in tid
     assert "unidic-lite" in tid
+
+
+def test_dictionary_format_is_what_mecab_reads() -> None:
+    """The id is read from the dictionary's header without loading MeCab: it must be the
+    version MeCab itself reports for the loaded dictionary."""
+    import unidic_lite
+
+    version = _tagger().dictionary_info[0]["version"]
+    assert dictionary_format(unidic_lite.DICDIR) == version
+    assert f"(dic format {version})" in tokenizer_id()
+
+
+def test_dictionary_format_refuses_what_is_not_a_dictionary(tmp_path: Path) -> None:
+    import unidic_lite
+
+    assert dictionary_format(tmp_path) is None  # no sys.dic
+    real = (Path(unidic_lite.DICDIR) / "sys.dic").read_bytes()
+    (tmp_path / "sys.dic").write_bytes(real[:4096])  # cut: the size no longer matches the mark
+    assert dictionary_format(tmp_path) is None
+    (tmp_path / "sys.dic").write_bytes(b"\x00" * 4)
+    assert dictionary_format(tmp_path) is None
 
 
 # --- cue spans -------------------------------------------------------------------------------

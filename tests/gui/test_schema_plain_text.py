@@ -124,6 +124,22 @@ def test_plain_tip_shows_markup_as_written_and_leaves_plain_text_alone(qtbot) ->
     assert "<img" not in tip and "<a " not in tip
 
 
+@pytest.mark.parametrize("text", [
+    "安全保障 & 経済 <b>太字</b>", "a < b > c", "引用「\"'」", "&amp; 既に", "", "𠮷野家👩‍💻",
+])
+def test_escaped_is_what_html_escape_writes_and_rich_text_shows_as_written(qtbot, text) -> None:
+    import html
+
+    from PySide6.QtGui import QTextDocument
+
+    from annotator.gui.plain_text import escaped
+
+    assert escaped(text) == html.escape(text)
+    document = QTextDocument()
+    document.setHtml(f"<p>{escaped(text)}</p>")
+    assert document.toPlainText() == text
+
+
 def test_a_coders_note_with_markup_shows_as_written_in_the_spans_panel(
         qtbot, hostile_project: Path) -> None:
     from PySide6.QtGui import QTextDocument

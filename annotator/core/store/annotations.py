@@ -7,12 +7,12 @@ a row, so no merge can bring the span back.
 
 from __future__ import annotations
 
-import uuid as uuid_mod
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import ProjectError, StaleError
 from annotator.core.model import Annotation, Article, Rev
 from annotator.core.store import revisions
+from annotator.core.values import new_uuid
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -63,10 +63,10 @@ class Annotations:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY article_id, start_offset, end_offset DESC, created_at, uuid"
-        return [Annotation(*row) for row in self._p.db.execute(sql, params)]
+        return [Annotation(*row) for row in self._p.execute(sql, params)]
 
     def get(self, uuid: str) -> Annotation:
-        row = self._p.db.execute(
+        row = self._p.execute(
             f"SELECT {COLUMNS} FROM annotations WHERE uuid = ?", [uuid]
         ).fetchone()
         if row is None:
@@ -75,7 +75,7 @@ class Annotations:
 
     def any_in(self, article_id: int) -> bool:
         """Whether any span (even a deleted one) points into this article's text."""
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT 1 FROM annotations WHERE article_id = ? LIMIT 1", [article_id]
         ).fetchone()
         return row is not None
@@ -111,16 +111,16 @@ class Annotations:
             rev = self._p.next_rev()
             stamp = now()
             ann = Annotation(
-                uuid=uuid or str(uuid_mod.uuid4()), article_id=article_id, coder=coder,
+                uuid=uuid or new_uuid(), article_id=article_id, coder=coder,
                 label=label, start=start, end=end, text=article.text[start:end], note=note,
                 created_at=created_at or stamp, updated_at=stamp,
                 rev=rev.counter, rev_file=rev.file,
             )
-            if self._p.db.execute(
+            if self._p.execute(
                 "SELECT 1 FROM annotations WHERE uuid = ?", [ann.uuid]
             ).fetchone():
                 raise ProjectError(f"an annotation with uuid {ann.uuid} already exists")
-            self._p.db.execute(
+            self._p.execute(
                 f"INSERT INTO annotations ({COLUMNS}, seen) VALUES "
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [ann.uuid, ann.article_id, ann.coder, ann.label, ann.start, ann.end, ann.text,
@@ -143,14 +143,14 @@ class Annotations:
                     f"the {old.label} span {old.text[:20]!r} was changed in another window or "
                     "program since you last saw it; nothing was done"
                 )
-            seen_text = self._p.db.execute(
+            seen_text = self._p.execute(
                 "SELECT seen FROM annotations WHERE uuid = ?", [uuid]
             ).fetchone()[0]
             seen = revisions.parse_seen(seen_text, f"span {uuid}")
             rev = self._p.next_rev()
             seen = revisions.join(seen, {rev.file: rev.counter})
             sets = ", ".join(f"{column} = ?" for column in changes)
-            self._p.db.execute(
+            self._p.execute(
                 f"UPDATE annotations SET {sets}, updated_at = ?, rev = ?, rev_file = ?, seen = ? "
                 "WHERE uuid = ?",
                 [*changes.values(), stamp or now(), rev.counter, rev.file,
@@ -187,3 +187,4 @@ class Annotations:
     def restore(self, uuid: str, expect: Rev | None = None) -> Annotation:
         """Undo a deletion."""
         return self._edit(uuid, expect, {"deleted_at": None})
+

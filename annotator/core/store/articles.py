@@ -41,7 +41,7 @@ class Articles:
         from annotator.core.store.project import now
 
         with self._p.transaction():
-            cur = self._p.db.execute(
+            cur = self._p.execute(
                 "INSERT INTO articles (external_id, title, source, published, text, sha256, "
                 "meta, origin, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [external_id, title, source, published, text, sha256 or text_sha256(text),
@@ -53,18 +53,18 @@ class Articles:
         return article_id
 
     def by_sha(self, sha256: str) -> int | None:
-        row = self._p.db.execute("SELECT id FROM articles WHERE sha256 = ?", [sha256]).fetchone()
+        row = self._p.execute("SELECT id FROM articles WHERE sha256 = ?", [sha256]).fetchone()
         return row[0] if row else None
 
     def by_external_id(self, external_id: str) -> int | None:
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT id FROM articles WHERE external_id = ?", [external_id]
         ).fetchone()
         return row[0] if row else None
 
     def get(self, article_id: int, verify: bool = True) -> Article:
         """An article; ``verify`` refuses a text changed behind the store's back."""
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT id, external_id, title, source, published, text, sha256, meta, origin "
             "FROM articles WHERE id = ?",
             [article_id],
@@ -86,7 +86,7 @@ class Articles:
         return Article(*row[:7], meta=meta, origin=row[8])
 
     def sha(self, article_id: int) -> str | None:
-        row = self._p.db.execute("SELECT sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self._p.execute("SELECT sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
 
     def find(self, ref: str) -> Article:
@@ -103,14 +103,14 @@ class Articles:
         return self.get(found)
 
     def ids(self) -> list[int]:
-        return [r[0] for r in self._p.db.execute("SELECT id FROM articles ORDER BY id")]
+        return [r[0] for r in self._p.execute("SELECT id FROM articles ORDER BY id")]
 
     def summaries(self) -> list[ArticleSummary]:
         """All articles in import order, with every coder's status."""
         statuses = self._p.statuses.all()
         return [
             ArticleSummary(aid, ext, title, length, statuses.get(aid, {}))
-            for aid, ext, title, length in self._p.db.execute(
+            for aid, ext, title, length in self._p.execute(
                 "SELECT id, external_id, title, length(text) FROM articles ORDER BY id"
             )
         ]
@@ -133,7 +133,7 @@ class Articles:
                 f"{self.get(other).external_id!r}"
             )
         with self._p.transaction():
-            self._p.db.execute(
+            self._p.execute(
                 "UPDATE articles SET text = ?, sha256 = ? WHERE id = ?", [text, sha, article_id]
             )
             self._p.tokens.forget_cues(article_id)
@@ -143,7 +143,7 @@ class Articles:
         """Change a title, also once annotated: no offset depends on it. The caller checks the
         title (annotator.core.records.check_title)."""
         with self._p.transaction():
-            changed = self._p.db.execute(
+            changed = self._p.execute(
                 "UPDATE articles SET title = ? WHERE id = ?", [title, article_id]
             ).rowcount
         if not changed:
@@ -156,7 +156,7 @@ class Articles:
             return set(self.ids())
         return {
             r[0]
-            for r in self._p.db.execute(
+            for r in self._p.execute(
                 "SELECT id FROM articles WHERE instr(lower(external_id), ?) "
                 "OR instr(lower(title), ?) OR instr(lower(text), ?)",
                 [needle, needle, needle],

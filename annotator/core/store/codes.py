@@ -49,7 +49,7 @@ class Codes:
         """One coder's answers for one article (variable -> value), without cleared ones."""
         return {
             variable: decode(value)
-            for variable, value in self._p.db.execute(
+            for variable, value in self._p.execute(
                 "SELECT variable, value FROM article_codes WHERE article_id = ? AND coder = ? "
                 "AND value IS NOT NULL", [article_id, coder],
             )
@@ -58,7 +58,7 @@ class Codes:
     def all(self) -> dict[int, dict[str, dict[str, Any]]]:
         """Every answer: article id -> coder -> variable -> value."""
         out: dict[int, dict[str, dict[str, Any]]] = {}
-        for article_id, coder, variable, value in self._p.db.execute(
+        for article_id, coder, variable, value in self._p.execute(
             "SELECT article_id, coder, variable, value FROM article_codes "
             "WHERE value IS NOT NULL ORDER BY article_id, coder"
         ):

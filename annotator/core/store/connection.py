@@ -22,7 +22,6 @@ import errno
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,6 +135,8 @@ def connect_read(path: Path, why: str, untrusted: bool = False) -> Connection:
         uri = path.resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     elif has_journal:
+        import tempfile  # here: only a read of another's journal needs it, not every start-up
+
         folder = Path(tempfile.mkdtemp(prefix="annotator-ro-"))
         cleanup.append(folder)
         try:

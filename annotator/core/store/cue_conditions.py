@@ -27,7 +27,7 @@ class CueConditions:
 
     def shows(self, article_id: int, coder: str) -> bool:
         """Whether ``coder``'s window shows cue underlines in the article (no row: it does)."""
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT cues FROM cue_conditions WHERE article_id = ? AND coder = ?",
             [article_id, coder],
         ).fetchone()
@@ -35,7 +35,7 @@ class CueConditions:
 
     def of_coder(self, coder: str) -> dict[int, bool]:
         """article id -> cues shown, for every article of ``coder`` that has a row."""
-        rows = self._p.db.execute(
+        rows = self._p.execute(
             "SELECT article_id, cues FROM cue_conditions WHERE coder = ? ORDER BY article_id",
             [coder],
         )
@@ -43,14 +43,14 @@ class CueConditions:
 
     def rows(self) -> list[tuple[int, str, bool]]:
         """Every recorded condition: (article id, coder, cues shown), by article and coder."""
-        rows = self._p.db.execute(
+        rows = self._p.execute(
             "SELECT article_id, coder, cues FROM cue_conditions ORDER BY article_id, coder")
         return [(article_id, coder, cues != 0) for article_id, coder, cues in rows]
 
     def set(self, coder: str, conditions: Iterable[tuple[int, bool]]) -> None:
         """Write a copy's conditions for its coder: (article id, cues shown), replacing any."""
         with self._p.transaction():
-            self._p.db.conn.executemany(
+            self._p.conn.executemany(
                 "INSERT INTO cue_conditions (article_id, coder, cues) VALUES (?, ?, ?) "
                 "ON CONFLICT(article_id, coder) DO UPDATE SET cues = excluded.cues",
                 [(article_id, coder, int(bool(cues))) for article_id, cues in conditions],
@@ -63,14 +63,14 @@ class CueConditions:
         changed = 0
         with self._p.transaction():
             for article_id, cues in conditions:
-                before = self._p.db.execute(
+                before = self._p.execute(
                     "SELECT cues FROM cue_conditions WHERE article_id = ? AND coder = ?",
                     [article_id, coder],
                 ).fetchone()
                 value = int(bool(cues)) if before is None else max(before[0], int(bool(cues)))
                 if before is not None and before[0] == value:
                     continue
-                self._p.db.execute(
+                self._p.execute(
                     "INSERT INTO cue_conditions (article_id, coder, cues) VALUES (?, ?, ?) "
                     "ON CONFLICT(article_id, coder) DO UPDATE SET cues = excluded.cues",
                     [article_id, coder, value],
@@ -83,7 +83,7 @@ class CueConditions:
         (how merge matches articles); an article without a row was shown with cues. A value
         other than 0 or 1 (the file was changed outside the app) is refused."""
         found: dict[str, bool] = {}
-        rows = self._p.db.execute(
+        rows = self._p.execute(
             "SELECT a.sha256, c.cues FROM articles a LEFT JOIN cue_conditions c "
             "ON c.article_id = a.id AND c.coder = ?", [coder])
         for sha, cues in rows:

@@ -9,7 +9,6 @@ the lead decided against; a lead's decision is never overwritten by it.
 from __future__ import annotations
 
 import json
-import uuid as uuid_mod
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ from annotator.core.errors import ProjectError
 from annotator.core.model import STATUSES, GoldSpan
 from annotator.core.store.annotations import check_span
 from annotator.core.store.codes import check_answer, decode, encode
+from annotator.core.values import new_uuid
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -48,10 +48,10 @@ class Gold:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY article_id, start_offset, end_offset DESC, label, uuid"
-        return [_span(row) for row in self._p.db.execute(sql, params)]
+        return [_span(row) for row in self._p.execute(sql, params)]
 
     def get(self, uuid: str) -> GoldSpan:
-        row = self._p.db.execute(
+        row = self._p.execute(
             f"SELECT {_COLUMNS} FROM gold_spans WHERE uuid = ?", [uuid]
         ).fetchone()
         if row is None:
@@ -69,11 +69,11 @@ class Gold:
         article = self._p.articles.get(article_id)
         check_span(self._p, article, label, start, end)
         stamp = now()
-        span = GoldSpan(uuid or str(uuid_mod.uuid4()), article_id, label, start, end,
+        span = GoldSpan(uuid or new_uuid(), article_id, label, start, end,
                         article.text[start:end], source, tuple(sorted(coders)),
                         tuple(sorted(overlapping)), decided_by, rationale, stamp, stamp)
         with self._p.transaction():
-            self._p.db.execute(
+            self._p.execute(
                 f"INSERT INTO gold_spans ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
                 [span.uuid, article_id, label, start, end, span.text, source,
                  json.dumps(span.coders), json.dumps(span.overlapping), decided_by, rationale,
@@ -85,10 +85,10 @@ class Gold:
         """Store a gold span as it was exported (its times and provenance kept)."""
         article = self._p.articles.get(span.article_id)
         check_span(self._p, article, span.label, span.start, span.end)
-        if self._p.db.execute("SELECT 1 FROM gold_spans WHERE uuid = ?", [span.uuid]).fetchone():
+        if self._p.execute("SELECT 1 FROM gold_spans WHERE uuid = ?", [span.uuid]).fetchone():
             raise ProjectError(f"a gold span with uuid {span.uuid} already exists")
         with self._p.transaction():
-            self._p.db.execute(
+            self._p.execute(
                 f"INSERT INTO gold_spans ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
                 [span.uuid, span.article_id, span.label, span.start, span.end,
                  article.text[span.start:span.end], span.source, json.dumps(list(span.coders)),
@@ -102,7 +102,7 @@ class Gold:
         self.get(uuid)
         sets = ", ".join(f"{c} = ?" for c in changes)
         with self._p.transaction():
-            self._p.db.execute(f"UPDATE gold_spans SET {sets}, updated_at = ? WHERE uuid = ?",
+            self._p.execute(f"UPDATE gold_spans SET {sets}, updated_at = ? WHERE uuid = ?",
                                [*changes.values(), now(), uuid])
         return self.get(uuid)
 
@@ -142,20 +142,20 @@ class Gold:
         """Remove a span's row as if it was never added (undoing an addition only: a rejection
         keeps its row, see :meth:`reject`)."""
         with self._p.transaction():
-            self._p.db.execute("DELETE FROM gold_spans WHERE uuid = ?", [uuid])
+            self._p.execute("DELETE FROM gold_spans WHERE uuid = ?", [uuid])
 
     # --- answers --------------------------------------------------------------------------
 
     def answers(self, article_id: int) -> dict[str, Any]:
         """The gold answers of one article (variable -> value), without cleared ones."""
-        return {v: decode(value) for v, value in self._p.db.execute(
+        return {v: decode(value) for v, value in self._p.execute(
             "SELECT variable, value FROM gold_codes WHERE article_id = ? AND value IS NOT NULL",
             [article_id])}
 
     def answer_rows(self, article_id: int) -> dict[str, dict[str, Any]]:
         """The gold answers with their provenance, cleared ones included."""
         out = {}
-        for variable, value, source, coders, by, why, updated in self._p.db.execute(
+        for variable, value, source, coders, by, why, updated in self._p.execute(
             "SELECT variable, value, source, coders, decided_by, rationale, updated_at "
             "FROM gold_codes WHERE article_id = ?", [article_id]
         ):
@@ -176,7 +176,7 @@ class Gold:
         value = check_answer(self._p.schema, variable, value)
         self._p.articles.get(article_id, verify=False)
         with self._p.transaction():
-            self._p.db.execute(
+            self._p.execute(
                 "INSERT INTO gold_codes (article_id, variable, value, source, coders, "
                 "decided_by, rationale, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(article_id, variable) DO UPDATE SET value = excluded.value, "
@@ -191,7 +191,7 @@ class Gold:
         """Put back one answer row as :meth:`answer_rows` gave it, or remove it (None)."""
         if row is None:
             with self._p.transaction():
-                self._p.db.execute("DELETE FROM gold_codes WHERE article_id = ? AND variable = ?",
+                self._p.execute("DELETE FROM gold_codes WHERE article_id = ? AND variable = ?",
                                    [article_id, variable])
             return
         self.set_answer(article_id, variable, row["value"], source=row["source"],
@@ -201,13 +201,13 @@ class Gold:
     # --- adjudication status --------------------------------------------------------------
 
     def status(self, article_id: int) -> str:
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT status FROM adjudication WHERE article_id = ?", [article_id]
         ).fetchone()
         return row[0] if row else "not_started"
 
     def statuses(self) -> dict[int, str]:
-        return dict(self._p.db.execute("SELECT article_id, status FROM adjudication"))
+        return dict(self._p.execute("SELECT article_id, status FROM adjudication"))
 
     def set_status(self, article_id: int, status: str) -> str:
         """Set an article's adjudication status; returns the previous one."""
@@ -218,13 +218,14 @@ class Gold:
         self._p.articles.get(article_id, verify=False)
         previous = self.status(article_id)
         with self._p.transaction():
-            self._p.db.execute(
+            self._p.execute(
                 "INSERT INTO adjudication (article_id, status, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(article_id) DO UPDATE SET status = excluded.status, "
                 "updated_at = excluded.updated_at", [article_id, status, now()])
         return previous
 
     def any_in(self, article_id: int) -> bool:
-        return self._p.db.execute(
+        return self._p.execute(
             "SELECT 1 FROM gold_spans WHERE article_id = ? LIMIT 1", [article_id]
         ).fetchone() is not None
+

@@ -9,7 +9,7 @@ people; it is removed when the holder closes the project.
 from __future__ import annotations
 
 import os
-import socket
+import platform
 from pathlib import Path
 from typing import IO
 
@@ -36,7 +36,7 @@ class InstanceLock:
             return False
         fh.seek(0)
         fh.truncate()
-        fh.write(f"{os.getpid()} {socket.gethostname()}\n".encode())
+        fh.write(f"{os.getpid()} {platform.node()}\n".encode())
         fh.flush()
         self._fh = fh
         return True

@@ -27,9 +27,9 @@ def _span_problems(project: Project) -> Iterator[tuple[str, str, str]]:
     labels = set(project.schema.label_ids)
     texts = {
         aid: (ext, text)
-        for aid, ext, text in project.db.execute("SELECT id, external_id, text FROM articles")
+        for aid, ext, text in project.execute("SELECT id, external_id, text FROM articles")
     }
-    for uuid, aid, label, start, end, covered, seen in project.db.execute(
+    for uuid, aid, label, start, end, covered, seen in project.execute(
         "SELECT uuid, article_id, label, start_offset, end_offset, text, seen FROM annotations"
     ):
         ext, text = texts.get(aid, (f"#{aid}", None))
@@ -53,7 +53,7 @@ def _answer_problems(project: Project) -> Iterator[tuple[str, str]]:
     """(article id, what is wrong) for every stored answer the schema does not allow."""
     from annotator.core.store.codes import check_answer, decode
 
-    for ext, coder, variable, value in project.db.execute(
+    for ext, coder, variable, value in project.execute(
         "SELECT a.external_id, c.coder, c.variable, c.value FROM article_codes c "
         "JOIN articles a ON a.id = c.article_id"
     ):
@@ -65,7 +65,7 @@ def _answer_problems(project: Project) -> Iterator[tuple[str, str]]:
 
 def require_sound(project: Project) -> None:
     """Refuse, in one line naming `annotator check`, a project whose texts or spans are damaged."""
-    for ext, text, sha in project.db.execute("SELECT external_id, text, sha256 FROM articles"):
+    for ext, text, sha in project.execute("SELECT external_id, text, sha256 FROM articles"):
         if text_sha256(text) != sha:
             raise ProjectError(
                 f"{project.path}: article {ext!r}: its text no longer matches its SHA-256; "
@@ -88,17 +88,17 @@ def problems(project: Project) -> list[str]:
     answers the schema knows, revision records and cache blobs readable."""
     found: list[str] = []
     try:
-        for (line,) in project.db.execute("PRAGMA integrity_check"):
+        for (line,) in project.execute("PRAGMA integrity_check"):
             if line != "ok":
                 found.append(f"sqlite: {line}")
-        for table, rowid, parent, _ in project.db.execute("PRAGMA foreign_key_check"):
+        for table, rowid, parent, _ in project.execute("PRAGMA foreign_key_check"):
             found.append(f"sqlite: {table} row {rowid} points to a missing {parent} row")
     except sqlite3.DatabaseError as exc:
         return [f"sqlite: the file is damaged ({exc}); restore it from a backup"]
     if found:
         return found  # the project's own checks would read damaged pages
     try:
-        articles = project.db.execute(
+        articles = project.execute(
             "SELECT id, external_id, text, sha256, meta FROM articles"
         ).fetchall()
         for aid, ext, text, sha, meta in articles:
@@ -114,7 +114,7 @@ def problems(project: Project) -> list[str]:
                   _span_problems(project)]
         found += [f"article {ext!r}: {what}" for ext, what in _answer_problems(project)]
         names = {aid: ext for aid, ext, *_ in articles}
-        for aid, coder, status in project.db.execute(
+        for aid, coder, status in project.execute(
             "SELECT article_id, coder, status FROM article_status"
         ):
             if status not in STATUSES:

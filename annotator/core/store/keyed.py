@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def current_rev(project: Project, table: str, key: dict[str, Any]) -> Rev | None:
     where = " AND ".join(f"{c} = ?" for c in key)
-    row = project.db.execute(
+    row = project.execute(
         f"SELECT rev, rev_file FROM {table} WHERE {where}", list(key.values())
     ).fetchone()
     return Rev(row[0], row[1]) if row else None
@@ -33,7 +33,7 @@ def upsert(
     from annotator.core.store.project import now
 
     where = " AND ".join(f"{c} = ?" for c in key)
-    row = project.db.execute(
+    row = project.execute(
         f"SELECT rev, rev_file, seen FROM {table} WHERE {where}", list(key.values())
     ).fetchone()
     if expect is not None and (row is None or Rev(row[0], row[1]) != expect):
@@ -44,7 +44,7 @@ def upsert(
     values = {**key, **content, "updated_at": now(), "rev": rev.counter, "rev_file": rev.file,
               "seen": revisions.dump_seen(seen)}
     updates = ", ".join(f"{c} = excluded.{c}" for c in values if c not in key)
-    project.db.execute(
+    project.execute(
         f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))}) "
         f"ON CONFLICT({', '.join(key)}) DO UPDATE SET {updates}",
         list(values.values()),

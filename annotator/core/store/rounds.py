@@ -56,23 +56,23 @@ class Rounds:
     def list(self) -> list[Round]:
         """Every round, in creation order."""
         members: dict[int, list[int]] = {}
-        for round_id, article_id in self._p.db.execute(
+        for round_id, article_id in self._p.execute(
             "SELECT round_id, article_id FROM round_articles ORDER BY article_id"
         ):
             members.setdefault(round_id, []).append(article_id)
         return [
             Round(rid, name, day, tuple(members.get(rid, ())))
-            for rid, name, day in self._p.db.execute(
+            for rid, name, day in self._p.execute(
                 "SELECT id, name, date FROM rounds ORDER BY id"
             )
         ]
 
     def names(self) -> list[str]:
-        return [r[0] for r in self._p.db.execute("SELECT name FROM rounds ORDER BY id")]
+        return [r[0] for r in self._p.execute("SELECT name FROM rounds ORDER BY id")]
 
     def get(self, name: str) -> Round:
         """The round of this name; an unknown name is refused naming the rounds there are."""
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT id, name, date FROM rounds WHERE name = ?", [str(name).strip()]
         ).fetchone()
         if row is None:
@@ -81,7 +81,7 @@ class Rounds:
                      else "it has no rounds yet; add one with `annotator round add`")
             raise ProjectError(f"{self._p.path}: no round {str(name)[:40]!r}; {there}")
         rid, found, day = row
-        ids = tuple(r[0] for r in self._p.db.execute(
+        ids = tuple(r[0] for r in self._p.execute(
             "SELECT article_id FROM round_articles WHERE round_id = ? ORDER BY article_id", [rid]
         ))
         return Round(rid, found, day, ids)
@@ -93,7 +93,7 @@ class Rounds:
         name, date = validate_round_name(name), validate_round_date(date)
         with self._p.transaction():
             self._refuse_taken(name)
-            cursor = self._p.db.execute(
+            cursor = self._p.execute(
                 "INSERT INTO rounds (name, date, created_at) VALUES (?, ?, ?)", [name, date, now()]
             )
             self._store_articles(cursor.lastrowid, article_ids)
@@ -103,7 +103,7 @@ class Rounds:
         """Replace the round's articles."""
         with self._p.transaction():
             found = self.get(name)
-            self._p.db.execute("DELETE FROM round_articles WHERE round_id = ?", [found.id])
+            self._p.execute("DELETE FROM round_articles WHERE round_id = ?", [found.id])
             self._store_articles(found.id, article_ids)
         return self.get(found.name)
 
@@ -115,7 +115,7 @@ class Rounds:
             found = self.get(name)
             if new_name != found.name:
                 self._refuse_taken(new_name)
-            self._p.db.execute(
+            self._p.execute(
                 "UPDATE rounds SET name = ?, date = ? WHERE id = ?",
                 [new_name, found.date if day is None else day, found.id],
             )
@@ -125,12 +125,12 @@ class Rounds:
         """Remove a round (its articles and their annotations stay)."""
         with self._p.transaction():
             found = self.get(name)
-            self._p.db.execute("DELETE FROM round_articles WHERE round_id = ?", [found.id])
-            self._p.db.execute("DELETE FROM rounds WHERE id = ?", [found.id])
+            self._p.execute("DELETE FROM round_articles WHERE round_id = ?", [found.id])
+            self._p.execute("DELETE FROM rounds WHERE id = ?", [found.id])
 
     def of_article(self, article_id: int) -> list[str]:
         """The names of the rounds holding this article, in round order."""
-        return [r[0] for r in self._p.db.execute(
+        return [r[0] for r in self._p.execute(
             "SELECT r.name FROM rounds r JOIN round_articles m ON m.round_id = r.id "
             "WHERE m.article_id = ? ORDER BY r.id", [article_id]
         )]
@@ -138,7 +138,7 @@ class Rounds:
     def by_article(self) -> dict[int, list[str]]:
         """article id -> the names of its rounds (for the article list's filter)."""
         out: dict[int, list[str]] = {}
-        for article_id, name in self._p.db.execute(
+        for article_id, name in self._p.execute(
             "SELECT m.article_id, r.name FROM rounds r JOIN round_articles m ON m.round_id = r.id "
             "ORDER BY r.id"
         ):
@@ -155,7 +155,7 @@ class Rounds:
                 target.rounds.add(found.name, found.date, mine)
 
     def _refuse_taken(self, name: str) -> None:
-        if self._p.db.execute("SELECT 1 FROM rounds WHERE name = ?", [name]).fetchone():
+        if self._p.execute("SELECT 1 FROM rounds WHERE name = ?", [name]).fetchone():
             raise ProjectError(f"{self._p.path}: there is already a round {name!r}; "
                                "choose another name")
 
@@ -166,7 +166,7 @@ class Rounds:
         if missing:
             raise ProjectError(f"{self._p.path}: no article with internal id "
                                f"{', '.join(map(str, missing[:5]))}; nothing was changed")
-        self._p.db.conn.executemany(
+        self._p.conn.executemany(
             "INSERT INTO round_articles (round_id, article_id) VALUES (?, ?)",
             [(round_id, a) for a in ids],
         )

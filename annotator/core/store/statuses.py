@@ -24,7 +24,7 @@ class Statuses:
         self._p = project
 
     def get(self, article_id: int, coder: str) -> str:
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT status FROM article_status WHERE article_id = ? AND coder = ?",
             [article_id, coder],
         ).fetchone()
@@ -54,7 +54,7 @@ class Statuses:
 
     def of_article(self, article_id: int) -> dict[str, str]:
         return dict(
-            self._p.db.execute(
+            self._p.execute(
                 "SELECT coder, status FROM article_status WHERE article_id = ? ORDER BY coder",
                 [article_id],
             ).fetchall()
@@ -63,7 +63,7 @@ class Statuses:
     def all(self) -> dict[int, dict[str, str]]:
         """Every article's statuses: article id -> coder -> status."""
         out: dict[int, dict[str, str]] = {}
-        for article_id, coder, status in self._p.db.execute(
+        for article_id, coder, status in self._p.execute(
             "SELECT article_id, coder, status FROM article_status"
         ):
             out.setdefault(article_id, {})[coder] = status
@@ -72,7 +72,7 @@ class Statuses:
     def done(self) -> dict[int, set[str]]:
         """article id -> the coders who marked it done."""
         out: dict[int, set[str]] = {}
-        for article_id, coder in self._p.db.execute(
+        for article_id, coder in self._p.execute(
             "SELECT article_id, coder FROM article_status WHERE status = 'done'"
         ):
             out.setdefault(article_id, set()).add(coder)

@@ -57,7 +57,7 @@ def read_rows(
     )
     where_seen = f"{project.path} {kind.name}"
     names = ("article_sha", *cols, "rev", "rev_file", "seen")
-    for values in project.db.execute(sql, params):
+    for values in project.execute(sql, params):
         row = dict(zip(names, values))
         revisions.check_counter(row["rev"], where_seen)
         row["_seen"] = row["seen"]
@@ -115,7 +115,7 @@ def _existing(project: Project, kind: RowKind, keys: list[tuple], articles: dict
         sql = select + match(chunk)
         params = [ids_by_sha.get(v, -1) if is_sha else v
                   for key in chunk for v, is_sha in zip(key, at_sha)]
-        for values in project.db.execute(sql, params):
+        for values in project.execute(sql, params):
             row = dict(zip(names, values))
             row["article_sha"] = sha_of(row["article_id"])
             row["seen"] = revisions.parse_seen(row["seen"], where_seen)
@@ -168,7 +168,7 @@ def apply_rows(
     shas = list({row["article_sha"] for row in incoming} - articles.keys())
     for i in range(0, len(shas), 500):
         chunk = shas[i:i + 500]
-        for aid, sha, ext, text in project.db.execute(
+        for aid, sha, ext, text in project.execute(
             "SELECT id, sha256, external_id, text FROM articles "
             f"WHERE sha256 IN ({','.join('?' * len(chunk))})", chunk,
         ):
@@ -249,7 +249,7 @@ def _write(project: Project, kind: RowKind, inserts: list[Row], updates: list[Ro
         return (*of_columns(row), row["rev"], row["rev_file"],
                 row.get("_seen") or dump_seen(row["seen"]))
 
-    conn = project.db.conn
+    conn = project.conn
     if inserts:
         conn.executemany(
             f"INSERT INTO {kind.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",

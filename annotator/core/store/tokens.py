@@ -42,7 +42,7 @@ class TokenCache:
         with their encoded lemma index (None: not known, and any kept before is dropped)."""
         flat = bounds if isinstance(bounds, array) else array("I", chain.from_iterable(bounds))
         with self._p.transaction():
-            self._p.db.execute(
+            self._p.execute(
                 "INSERT INTO article_tokens (article_id, tokenizer, bounds, lemmas) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
                 "tokenizer = excluded.tokenizer, bounds = excluded.bounds, "
@@ -60,7 +60,7 @@ class TokenCache:
         """Keep an article's cue spans as (start, end, label index) for the next opening."""
         flat = cues if isinstance(cues, array) else array("I", chain.from_iterable(cues))
         with self._p.transaction():
-            self._p.db.execute(
+            self._p.execute(
                 "INSERT INTO article_cues (article_id, schema_sha256, tokenizer, cues) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
                 "schema_sha256 = excluded.schema_sha256, tokenizer = excluded.tokenizer, "
@@ -70,13 +70,13 @@ class TokenCache:
 
     def forget_cues(self, article_id: int) -> None:
         with self._p.transaction():
-            self._p.db.execute("DELETE FROM article_cues WHERE article_id = ?", [article_id])
+            self._p.execute("DELETE FROM article_cues WHERE article_id = ?", [article_id])
 
     def cues(
         self, article_id: int, schema_sha256: str, tokenizer: str, text_length: int | None = None
     ) -> list[tuple[int, int, int]] | None:
         """Cached cue spans, or None when missing, stale or unreadable (then recompute)."""
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT schema_sha256, tokenizer, cues FROM article_cues WHERE article_id = ?",
             [article_id],
         ).fetchone()
@@ -102,7 +102,7 @@ class TokenCache:
     ) -> tuple[array | None, lemma_index.LemmaIndex | None]:
         """Bounds laid flat (as :meth:`bounds_flat`) and the lemma index stored with them; each
         None when missing, from another tokenizer or unreadable."""
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT tokenizer, bounds, lemmas FROM article_tokens WHERE article_id = ?",
             [article_id],
         ).fetchone()
@@ -117,7 +117,7 @@ class TokenCache:
         self, article_id: int, tokenizer: str, text_length: int | None = None
     ) -> array | None:
         """The same, laid flat (start, end, start, end, ...), without a tuple per token."""
-        row = self._p.db.execute(
+        row = self._p.execute(
             "SELECT tokenizer, bounds FROM article_tokens WHERE article_id = ?", [article_id]
         ).fetchone()
         if row is None or row[0] != tokenizer:
@@ -128,7 +128,7 @@ class TokenCache:
         """What is wrong with an article's cached blobs (for `annotator check`)."""
         found = []
         for table, column, width in (("article_tokens", "bounds", 2), ("article_cues", "cues", 3)):
-            row = self._p.db.execute(
+            row = self._p.execute(
                 f"SELECT {column} FROM {table} WHERE article_id = ?", [article_id]
             ).fetchone()
             if row is not None and _flat(row[0], width, text_length) is None:
