@@ -7,6 +7,9 @@
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py --adjudication \
         docs/adjudication.png
 
+``--dark`` shoots any of them with a dark palette and colour scheme, as a system in dark mode
+gives them (docs/agreement-dark.png, docs/adjudication-dark.png).
+
 In Japanese (docs/screenshot-ja.png, docs/adjudication-ja.png), with the interface's language
 set by the environment:
 
@@ -149,10 +152,19 @@ def main() -> None:
     parser.add_argument("out", nargs="?", default=None)
     parser.add_argument("--agreement", action="store_true", help="the Agreement window")
     parser.add_argument("--adjudication", action="store_true", help="the adjudication window")
+    parser.add_argument("--dark", action="store_true",
+                        help="a dark palette and colour scheme, as a system in dark mode gives")
     args = parser.parse_args()
     out = args.out or ("docs/agreement.png" if args.agreement else "docs/adjudication.png"
                        if args.adjudication else "docs/screenshot.png")
     app = application()
+    if args.dark:
+        from PySide6.QtCore import Qt
+
+        from annotator.gui.colors import dark_palette
+
+        app.setPalette(dark_palette())
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
     path = Path(tempfile.mkdtemp(), "demo.annot")
     if args.adjudication:
         widget = adjudication_window(path)

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextCursor,
 )
@@ -26,11 +27,15 @@ from annotator.core.lead import AGREED, ALONE, PARTIAL, Lane
 from annotator.core.model import GoldSpan
 from annotator.core.schema import Schema
 from annotator.gui.article_view import ArticleView
+from annotator.gui.colors import ink, mix
 from annotator.gui.plain_text import plain_tip
 from annotator.gui.texts import tr
 
 AGREEMENT_COLORS = {AGREED: QColor("#2e7d32"), PARTIAL: QColor("#f9a825"),
                     ALONE: QColor("#c62828")}
+#: The gold lane's tint: this amber laid over the palette's base at 12% (#fff8e1 on white; a
+#: warm dark on a dark palette).
+GOLD_LANE, GOLD_LANE_ALPHA = QColor("#ffc107"), 0.12
 AGREEMENT_TEXT = {AGREED: QT_TRANSLATE_NOOP("", "✔ all agree"),
                   PARTIAL: QT_TRANSLATE_NOOP("", "≈ partly"),
                   ALONE: QT_TRANSLATE_NOOP("", "• alone")}
@@ -110,18 +115,21 @@ class LanesStrip(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#fafafa"))
+        palette = self.palette()  # light or dark, as the system is while the window is open
+        text = palette.color(QPalette.ColorRole.Text)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         painter.setClipRect(QRectF(0, HEAD_H, self.width(), self.height() - HEAD_H))
         for row, (_name, spans) in enumerate(self.rows):
-            if row == 0:
-                painter.fillRect(QRectF(PAD, 0, LANE_W - 2, self.height()), QColor("#fff8e1"))
+            if row == 0:  # the gold lane, in amber
+                painter.fillRect(QRectF(PAD, 0, LANE_W - 2, self.height()),
+                                 mix(palette.color(QPalette.ColorRole.Base), GOLD_LANE,
+                                     GOLD_LANE_ALPHA))
             for start, end, label, agreement, uuid in spans:
                 rects = self._rects(row, start, end)
                 if rects[-1].bottom() < HEAD_H or rects[0].top() > self.height():
                     continue
                 painter.setBrush(QBrush(self.colors.get(label, QColor("#999"))))
-                painter.setPen(QPen(QColor("#000"), 2) if uuid == self.selected
-                               else Qt.PenStyle.NoPen)
+                painter.setPen(QPen(text, 2) if uuid == self.selected else Qt.PenStyle.NoPen)
                 for rect in rects:
                     painter.drawRect(rect)
                 if agreement:
@@ -129,8 +137,9 @@ class LanesStrip(QWidget):
                     painter.fillRect(QRectF(first.left(), first.bottom(), first.width(), 3),
                                      AGREEMENT_COLORS[agreement])
         painter.setClipping(False)
-        painter.fillRect(QRectF(0, 0, self.width(), HEAD_H), QColor("#eeeeee"))
-        painter.setPen(QColor("#222"))
+        painter.fillRect(QRectF(0, 0, self.width(), HEAD_H),
+                         palette.color(QPalette.ColorRole.AlternateBase))
+        painter.setPen(text)
         for row, (name, _spans) in enumerate(self.rows):
             painter.drawText(QRectF(PAD + row * LANE_W, 0, LANE_W, HEAD_H),
                              Qt.AlignmentFlag.AlignCenter, tr("★gold") if row == 0 else name[:7])
@@ -180,8 +189,8 @@ class CoderSpansTree(QTreeWidget):
                 item = QTreeWidgetItem(top, [("★ " if x.in_gold else "") + text[:40],
                                              label.display_name, tr(AGREEMENT_TEXT[x.agreement])])
                 item.setData(0, Qt.ItemDataRole.UserRole, x.span.uuid)
-                item.setForeground(1, QBrush(QColor(label.color).darker(140)))
-                item.setForeground(2, QBrush(AGREEMENT_COLORS[x.agreement]))
+                item.setForeground(1, ink(QColor(label.color).darker(140)))
+                item.setForeground(2, ink(AGREEMENT_COLORS[x.agreement]))
                 item.setToolTip(0, plain_tip(
                     text + ("\n" + self.tr("(in gold)") if x.in_gold else "")))
             top.setExpanded(True)

@@ -7,12 +7,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.core.schema import Label, Schema
 from annotator.core.variables import Variable
 from annotator.gui.article_view import ArticleView
+from annotator.gui.colors import ink
 from annotator.gui.lead_article_list import (
     ADJ_STATUS_COLORS,
     ADJ_STATUS_TEXT,
@@ -68,7 +68,7 @@ class CoderAnswersTree(QTreeWidget):
             top = QTreeWidgetItem(self, [var.display_name, self._shown(gold.get(var.id))])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             values = {repr(a.get(var.id)) for a in by_coder.values()}
-            top.setForeground(0, QBrush(QColor("#2e7d32" if len(values) == 1 else "#c62828")))
+            top.setForeground(0, ink("#2e7d32" if len(values) == 1 else "#c62828"))
             for coder, answers in by_coder.items():
                 item = QTreeWidgetItem(top, [coder, self._shown(answers.get(var.id))])
                 item.setData(0, Qt.ItemDataRole.UserRole, (var.id, coder))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from annotator.core.code_units import CodeUnit
+from annotator.gui.colors import shade
 from annotator.gui.texts import tr
 
 #: Krippendorff's rule of thumb: >= 0.800 reliable, >= 0.667 tentative conclusions only.
@@ -46,7 +47,7 @@ def cell(text: str, tooltip: str = "") -> QTableWidgetItem:
 def value_cell(value: float | None, tooltip: str = "") -> QTableWidgetItem:
     """A value written and coloured as everywhere in the window, centred."""
     item = cell(fmt(value), tooltip)
-    item.setBackground(value_color(value))
+    shade(item, value_color(value))
     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
     return item
 
@@ -78,7 +79,7 @@ def fill_matrix(
         for j, b in enumerate(coders):
             if i == j:
                 item = cell("")
-                item.setBackground(QColor("#F5F5F5"))
+                shade(item, "#F5F5F5")
             else:
                 item = value_cell(*value_of(a, b))
             widget.setItem(i, j, item)

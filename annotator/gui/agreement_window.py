@@ -55,6 +55,7 @@ from annotator.gui.agreement_tables import (
 )
 from annotator.gui.code_agreement_pane import CodeAgreementPane
 from annotator.gui.coder_vs_gold_pane import CoderVsGoldPane
+from annotator.gui.colors import quiet_color, shade
 from annotator.gui.disagreement_pane import DisagreementList
 from annotator.gui.label_confusion_pane import LabelConfusionPane
 from annotator.gui.report_export import export_menu, export_report
@@ -136,7 +137,7 @@ class AgreementWindow(QWidget):
         top.addStretch(1)
         self.heading = QLabel()
         self.heading.setObjectName("agreementHeading")
-        self.heading.setStyleSheet("color: #555")
+        self.heading.setStyleSheet(f"color: {quiet_color().name()}")
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -270,7 +271,7 @@ class AgreementWindow(QWidget):
             for col, text in enumerate(cells):
                 item = cell(text, r.note)
                 if col == 3:
-                    item.setBackground(value_color(r.value))
+                    shade(item, value_color(r.value))
                 self.summary.setItem(k, col, item)
 
     def visible_disagreements(self) -> list[Disagreement]:

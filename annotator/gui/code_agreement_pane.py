@@ -31,6 +31,7 @@ from annotator.gui.agreement_tables import (
     table,
     value_color,
 )
+from annotator.gui.colors import shade
 from annotator.gui.texts import tr
 
 CODE_MEASURES = {
@@ -102,7 +103,7 @@ class CodeAgreementPane(QWidget):
             for col, text in enumerate(cells):
                 item = cell(text, r.note or (r.label if col == 1 else ""))
                 if col == 2:
-                    item.setBackground(value_color(r.value))
+                    shade(item, value_color(r.value))
                 self.summary.setItem(k, col, item)
 
     def fill_matrix(self) -> None:

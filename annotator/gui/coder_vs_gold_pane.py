@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.coder_vs_gold import ADJUDICATED, CoderVsGold, GoldRow
 from annotator.core.reports import AgreementReport
+from annotator.gui.colors import quiet_color, shade
 from annotator.gui.pane_layout import chooser_and_table
 from annotator.gui.plain_text import plain_tip
 from annotator.gui.texts import tr
@@ -74,7 +75,7 @@ class CoderVsGoldPane(QWidget):
         self.coder_box.setObjectName("coderVsGoldCoder")
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet("color: #555")
+        self.explanation.setStyleSheet(f"color: {quiet_color().name()}")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("coderVsGoldTable")
         self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
@@ -127,5 +128,5 @@ class CoderVsGoldPane(QWidget):
                 if col >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if color is not None:
-                    item.setBackground(color)
+                    shade(item, color)
                 self.table.setItem(k, col, item)

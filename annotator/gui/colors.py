@@ -9,7 +9,7 @@ contrast ratio of at least 4.5, WCAG AA) whatever the frame colours are.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
 #: WCAG AA for normal text.
 MIN_CONTRAST = 4.5
@@ -89,6 +89,41 @@ def readable(color: QColor | str, background: QColor | None = None) -> QColor:
 
 
 _READABLE: dict[tuple[int, int], QColor] = {}
+
+
+def ink(color: QColor | str) -> QBrush:
+    """Coloured text (a status mark, a warning's red) that reads on the palette's base."""
+    return QBrush(readable(color))
+
+
+def cell_shade(color: QColor | str) -> QColor:
+    """A table cell's background of ``color`` (a value's green, yellow or red, a shared row's
+    blue) in the current scheme: the colour itself on a light palette; on a dark one, the
+    colour laid over the dark base at 35%, where the pale colour would glare and hide the
+    palette's light text."""
+    color = QColor(color)
+    if not is_dark():
+        return color
+    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    if luminance(base) > 0.18:  # a dark scheme the palette has not caught up with
+        base = DARK_PAPER
+    return mix(base, color, 0.35)
+
+
+def shade(item, color: QColor | str, column: int | None = None,
+          text: QColor | str | None = None) -> None:
+    """Colour a table cell (a ``QTableWidgetItem``, or ``column`` of a ``QTreeWidgetItem``)
+    with :func:`cell_shade` of ``color``, and its text with ink that reads on it: ``text``
+    adjusted as :func:`readable` does, else the palette's text or black or white."""
+    background = cell_shade(color)
+    if text is None:
+        foreground = readable_ink(background,
+                                  QGuiApplication.palette().color(QPalette.ColorRole.Text))
+    else:
+        foreground = readable(text, background)
+    where = () if column is None else (column,)
+    item.setBackground(*where, QBrush(background))
+    item.setForeground(*where, QBrush(foreground))
 
 
 def quiet_color() -> QColor:

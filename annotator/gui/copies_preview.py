@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.assign import CopyPlan
 from annotator.core.copies_task import ArticleChoice
+from annotator.gui.colors import ink, shade
 from annotator.gui.plain_text import plain_tip
 
 RED = QColor("#B00020")
@@ -137,7 +138,7 @@ class CopiesPreview(QGroupBox):
                 _item(path.name, str(path)),
             ]
             if path.exists():
-                cells[4].setForeground(RED)
+                cells[4].setForeground(ink(RED))
                 cells[4].setToolTip(self.tr("{0}: already exists").format(path))
             for column, cell in enumerate(cells):
                 table.setItem(row, column, cell)
@@ -165,7 +166,7 @@ class CopiesPreview(QGroupBox):
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if article_id in shared and len(coders) > 1:
-                    cell.setBackground(SHARED)
+                    shade(cell, SHARED)
                 table.setItem(row, column, cell)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

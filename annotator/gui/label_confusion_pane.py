@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.label_confusion import ALL_PAIRS, LabelConfusionRow, no_label
 from annotator.core.reports import AgreementReport
+from annotator.gui.colors import quiet_color, shade
 from annotator.gui.pane_layout import chooser_and_table
 
 AGREED, NEITHER = QColor("#C8E6C9"), QColor("#F5F5F5")
@@ -58,7 +59,7 @@ class LabelConfusionPane(QWidget):
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet("color: #555")
+        self.explanation.setStyleSheet(f"color: {quiet_color().name()}")
         chooser_and_table(self, self.tr("Coder pair:"), self.pair_box, self.explanation,
                           self.matrix)
         self.set_report(report)
@@ -108,8 +109,8 @@ class LabelConfusionPane(QWidget):
             item.setToolTip(self.tr("{n} token(s): {a} {label_a}, {b} {label_b}").format(
                 n=r.tokens, a=who_a, label_a=titles[i], b=who_b, label_b=titles[j]))
             if r.label_a == r.label_b:
-                item.setBackground(NEITHER if r.label_a == none else
-                                   AGREED if r.tokens else confused_color(0, 0))
+                shade(item, NEITHER if r.label_a == none else
+                      AGREED if r.tokens else confused_color(0, 0))
             else:
-                item.setBackground(confused_color(r.tokens, largest))
+                shade(item, confused_color(r.tokens, largest))
             self.matrix.setItem(i, j, item)

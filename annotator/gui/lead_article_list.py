@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.core.lead import LeadRow
 from annotator.core.model import STATUSES, Round
 from annotator.gui.article_table import ElideMiddle, natural_key
+from annotator.gui.colors import ink
 from annotator.gui.plain_text import plain_tip
 from annotator.gui.round_filter import RoundFilter
 from annotator.gui.status_marks import GOLD_MARK, STATUS_COLOR, STATUS_MARK, status_word
@@ -133,12 +133,12 @@ class LeadArticleList(QTreeWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
             item.setToolTip(ID_COLUMN, plain_tip(row.external_id))
             item.setToolTip(TITLE_COLUMN, plain_tip(f"{row.external_id}\n{row.title}"))
-            item.setForeground(ID_COLUMN, QBrush(QColor("#555555")))
+            item.setForeground(ID_COLUMN, ink("#555555"))
             for n, coder in enumerate(self.coders):
                 status = row.statuses.get(coder, "not_started")
                 item.setText(FIRST_CODER + n, STATUS_MARK[status])
                 item.setToolTip(FIRST_CODER + n, f"{coder}: {status_word(status)}")
-                item.setForeground(FIRST_CODER + n, QBrush(QColor(STATUS_COLOR[status])))
+                item.setForeground(FIRST_CODER + n, ink(STATUS_COLOR[status]))
                 item.setTextAlignment(FIRST_CODER + n, Qt.AlignmentFlag.AlignCenter)
             self._items[row.id] = item
             self._show_status(item, row.status)
@@ -157,7 +157,7 @@ class LeadArticleList(QTreeWidget):
         item.setToolTip(ADJ_COLUMN, tr("gold: {}").format(tr(ADJ_STATUS_TEXT[status])))
         item.setTextAlignment(ADJ_COLUMN, Qt.AlignmentFlag.AlignCenter)
         item.setData(ADJ_COLUMN, Qt.ItemDataRole.UserRole, status)
-        item.setForeground(ADJ_COLUMN, QBrush(QColor(ADJ_STATUS_COLORS[status])))
+        item.setForeground(ADJ_COLUMN, ink(ADJ_STATUS_COLORS[status]))
 
     def update_status(self, article_id: int, status: str) -> None:
         self._show_status(self._items[article_id], status)

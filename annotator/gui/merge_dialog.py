@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import FileMerge, MergeReport, merge_at
 from annotator.core.progress import Cancelled
+from annotator.gui.colors import shade
 from annotator.gui.task_runner import run_task
 
 RED = QColor("#B00020")
@@ -249,8 +250,7 @@ class MergeDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if one.refused:
-                    item.setForeground(RED)
-                    item.setBackground(PALE_RED)
+                    shade(item, PALE_RED, text=RED)
                 self.table.setItem(row, column, item)
         self.detail.setPlainText("")
         if files:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.coder_progress import ProgressRow
 from annotator.core.errors import AnnotatorError
+from annotator.gui.colors import shade
 from annotator.gui.status_marks import STATUS_MARK, legend
 
 ALL_DONE = QColor("#C8E6C9")  # every article of the round done
@@ -147,9 +148,9 @@ class ProgressDialog(QDialog):
                 "{0}, {1}: {2} done, {3} in progress, {4} not started, of {5}").format(
                 coder, where, row.done, row.in_progress, row.not_started, row.total))
             if row.total and row.done == row.total:
-                item.setBackground(ALL_DONE)
+                shade(item, ALL_DONE)
             elif row.done or row.in_progress:
-                item.setBackground(STARTED)
+                shade(item, STARTED)
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         return item
 

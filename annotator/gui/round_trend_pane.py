@@ -22,11 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.reports import OVERALL
-from annotator.core.round_trend import CODE_ALPHA, TOKEN_ALPHA, UNITIZING_ALPHA, TrendRow
+from annotator.core.round_trend import (
+    CODE_ALPHA,
+    TOKEN_ALPHA,
+    UNITIZING_ALPHA,
+    TrendRow,
+)
 from annotator.gui.agreement_tables import cell, fmt, value_cell
+from annotator.gui.colors import quiet_color
 from annotator.gui.pane_layout import chooser_and_table
 from annotator.gui.texts import tr
-
 
 FRAME_MEASURES = {
     TOKEN_ALPHA: QT_TRANSLATE_NOOP("", "Krippendorff's α on tokens"),
@@ -49,7 +54,7 @@ class RoundTrendPane(QWidget):
         self.explanation = QLabel()
         self.explanation.setObjectName("roundTrendExplanation")
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet("color: #555")
+        self.explanation.setStyleSheet(f"color: {quiet_color().name()}")
         self.table = QTableWidget()
         self.table.setObjectName("roundTrendTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

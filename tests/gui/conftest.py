@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 TRICKY = {
@@ -68,3 +68,20 @@ def drag_select(qtbot, view, start: int, end: int) -> None:
     qtbot.mouseMove(view.viewport(), pos=QPoint((a.x() + b.x()) // 2, b.y()))
     qtbot.mouseMove(view.viewport(), pos=b)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request, qapp):
+    """The app in a light or a dark colour scheme (as a desktop in dark mode gives it)."""
+    from annotator.gui.colors import dark_palette
+
+    hints = QGuiApplication.styleHints()
+    palette = QApplication.palette()
+    if request.param == "dark":
+        qapp.setPalette(dark_palette())
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+    else:
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    yield request.param
+    hints.unsetColorScheme()
+    qapp.setPalette(palette)

@@ -4,7 +4,6 @@ and status marks stay visible; the light look is unchanged. Checked on the drawn
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -12,21 +11,6 @@ from PySide6.QtWidgets import QApplication
 from annotator.gui.article_table import STATUS_COLUMN
 from annotator.gui.colors import contrast, dark_palette, quiet_color
 from tests.gui.conftest import drag_select
-
-
-@pytest.fixture(params=["light", "dark"])
-def scheme(request, qapp):
-    """The app in a light or a dark colour scheme (as a desktop in dark mode gives it)."""
-    hints = QGuiApplication.styleHints()
-    palette = QApplication.palette()
-    if request.param == "dark":
-        qapp.setPalette(dark_palette())
-        hints.setColorScheme(Qt.ColorScheme.Dark)
-    else:
-        hints.setColorScheme(Qt.ColorScheme.Light)
-    yield request.param
-    hints.unsetColorScheme()
-    qapp.setPalette(palette)
 
 
 def shaded_runs(view):
