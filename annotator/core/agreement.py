@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from annotator.core import measure_notes as notes
+
 __all__ = [
     "Agreement",
     "SpanF1",
@@ -134,10 +136,6 @@ def _patterns(data: Sequence[Sequence[Hashable | None]] | Patterns) -> tuple[int
     return len(rows), n_units, Counter(zip(*rows))
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]] | Patterns) -> Agreement:
     """Krippendorff's alpha for nominal data with missing values (Krippendorff 2011, 2004 ch. 11).
 
@@ -156,7 +154,7 @@ def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]] | Patterns) -> 
     """
     n_rows, n_cols, patterns = _patterns(data)
     if n_rows == 0:
-        return Agreement(None, None, 0, 0, "no coders")
+        return Agreement(None, None, 0, 0, notes.NO_CODERS)
     # disagreeing ordered value pairs within units, grouped by the unit's number of values m:
     # each unit of m values contributes (m^2 - sum_c n_uc^2) / (m - 1) to n * D_o.
     disagreeing_by_m: dict[int, int] = {}
@@ -179,18 +177,18 @@ def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]] | Patterns) -> 
         squares = sum(k * k for k in within.values())
         disagreeing_by_m[m] = disagreeing_by_m.get(m, 0) + (m * m - squares) * count
     dropped = n_cols - n_units
-    note = f"{_plural(dropped, 'unit')} with fewer than two values dropped" if dropped else ""
+    note = notes.write(notes.DROPPED_SINGLE, n=dropped) if dropped else ""
     if n_units == 0:
-        why = "no pairable unit: fewer than two coders on every unit"
-        return Agreement(None, None, 0, 0, why if n_cols else "no units")
+        why = notes.NO_PAIRABLE_UNIT
+        return Agreement(None, None, 0, 0, why if n_cols else notes.NO_UNITS)
     observed_disagreement = sum(
         (Fraction(d, m - 1) for m, d in disagreeing_by_m.items()), Fraction(0)
     ) / n_values
     expected_pairs = n_values * n_values - sum(t * t for t in totals.values())
     observed = float(1 - observed_disagreement)
     if expected_pairs == 0:
-        reason = "only one category was used (expected disagreement D_e = 0)"
-        return Agreement(None, observed, n_units, len(coders_seen), _join(reason, note))
+        reason = notes.ONE_CATEGORY
+        return Agreement(None, observed, n_units, len(coders_seen), notes.join(reason, note))
     expected_disagreement = Fraction(expected_pairs, n_values * (n_values - 1))
     value = 1 - observed_disagreement / expected_disagreement
     return Agreement(float(value), observed, n_units, len(coders_seen), note)
@@ -212,7 +210,7 @@ def fleiss_kappa(data: Sequence[Sequence[Hashable | None]] | Patterns) -> Agreem
     """
     n_rows, n_cols, patterns = _patterns(data)
     if n_rows < 2:
-        return Agreement(None, None, 0, 0, "fewer than two coders" if n_rows else "no coders")
+        return Agreement(None, None, 0, 0, notes.FEWER_THAN_TWO_CODERS if n_rows else notes.NO_CODERS)
     totals: dict[Any, int] = {}
     squares = 0  # sum_i sum_j n_ij^2
     n_units = 0
@@ -225,17 +223,17 @@ def fleiss_kappa(data: Sequence[Sequence[Hashable | None]] | Patterns) -> Agreem
             totals[value] = totals.get(value, 0) + k * count
         squares += sum(k * k for k in within.values()) * count
     dropped = n_cols - n_units
-    note = f"{_plural(dropped, 'unit')} not coded by every coder dropped" if dropped else ""
+    note = notes.write(notes.DROPPED_INCOMPLETE, n=dropped) if dropped else ""
     if n_units == 0:
-        why = "no unit was coded by every coder (Fleiss' kappa needs complete units)"
-        return Agreement(None, None, 0, 0, why if n_cols else "no units")
+        why = notes.NO_COMPLETE_UNIT
+        return Agreement(None, None, 0, 0, why if n_cols else notes.NO_UNITS)
     n = n_rows
     ratings = n_units * n
     p_bar = Fraction(squares - ratings, ratings * (n - 1))
     p_e = Fraction(sum(t * t for t in totals.values()), ratings * ratings)
     if p_e == 1:
-        reason = "only one category was used (P_e = 1)"
-        return Agreement(None, float(p_bar), n_units, n, _join(reason, note))
+        reason = notes.ONE_CATEGORY_KAPPA
+        return Agreement(None, float(p_bar), n_units, n, notes.join(reason, note))
     return Agreement(float((p_bar - p_e) / (1 - p_e)), float(p_bar), n_units, n, note)
 
 
@@ -271,22 +269,18 @@ def _cohen(pairs: Counter, length: int) -> Agreement:
         total_a[x] = total_a.get(x, 0) + count
         total_b[y] = total_b.get(y, 0) + count
     dropped = length - n_units
-    note = f"{_plural(dropped, 'unit')} missing a value dropped" if dropped else ""
+    note = notes.write(notes.DROPPED_MISSING, n=dropped) if dropped else ""
     if n_units == 0:
-        why = "no unit was coded by both coders"
-        return Agreement(None, None, 0, 0, why if length else "no units")
+        why = notes.NO_UNIT_BY_BOTH
+        return Agreement(None, None, 0, 0, why if length else notes.NO_UNITS)
     chance = sum(t * total_b.get(c, 0) for c, t in total_a.items())  # N^2 * P_e
     p_o = Fraction(agree, n_units)
     square = n_units * n_units
     if chance == square:
-        reason = "only one category was used (P_e = 1)"
-        return Agreement(None, float(p_o), n_units, 2, _join(reason, note))
+        reason = notes.ONE_CATEGORY_KAPPA
+        return Agreement(None, float(p_o), n_units, 2, notes.join(reason, note))
     value = Fraction(agree * n_units - chance, square - chance)
     return Agreement(float(value), float(p_o), n_units, 2, note)
-
-
-def _join(*parts: str) -> str:
-    return "; ".join(p for p in parts if p)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -439,22 +433,22 @@ def unitizing_alpha(
     per_label, r = _unitizing_disagreements(spans, length)
     results: dict[str, Agreement] = {}
     if r < 2:
-        general = "fewer than two coders" if r else "no coders"
+        general = notes.FEWER_THAN_TWO_CODERS if r else notes.NO_CODERS
     elif length == 0:
-        general = "zero-length continuum"
+        general = notes.ZERO_LENGTH
     else:
         general = ""
     for label, (d_o, d_e, n_units, merged) in per_label.items():
-        note = f"{_plural(merged, 'overlapping span')} merged into a coder's units" if merged else ""
+        note = notes.write(notes.MERGED, n=merged) if merged else ""
         results[label] = _alpha_from(d_o, d_e, n_units, r, general, note)
     if not per_label:
-        results[OVERALL] = Agreement(None, None, 0, r, general or "no units of any label")
+        results[OVERALL] = Agreement(None, None, 0, r, general or notes.NO_UNITS_OF_ANY_LABEL)
         return results
     merged_total = sum(m for *_, m in per_label.values())
-    note = f"{_plural(merged_total, 'overlapping span')} merged into a coder's units" if merged_total else ""
+    note = notes.write(notes.MERGED, n=merged_total) if merged_total else ""
     n_units = sum(n for _, _, n, _ in per_label.values())
     if general:
-        results[OVERALL] = Agreement(None, None, n_units, r, _join(general, note))
+        results[OVERALL] = Agreement(None, None, n_units, r, notes.join(general, note))
     else:
         count = len(per_label)
         d_o = sum((v[0] for v in per_label.values()), Fraction(0)) / count
@@ -467,11 +461,11 @@ def _alpha_from(
     d_o: Fraction, d_e: Fraction | None, n_units: int, coders: int, general: str, note: str
 ) -> Agreement:
     if general or d_e is None:
-        return Agreement(None, None, n_units, coders, _join(general or "undefined", note))
+        return Agreement(None, None, n_units, coders, notes.join(general or notes.UNDEFINED, note))
     observed = float(1 - d_o)
     if d_e == 0:
-        reason = "expected disagreement D_e = 0 (no unit could have been placed differently)"
-        return Agreement(None, observed, n_units, coders, _join(reason, note))
+        reason = notes.NOTHING_TO_PLACE
+        return Agreement(None, observed, n_units, coders, notes.join(reason, note))
     return Agreement(float(1 - d_o / d_e), observed, n_units, coders, note)
 
 
@@ -569,9 +563,9 @@ def span_f1(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]], mode: st
             adjacency.append([order[k] for k in range(stop) if pred[order[k]][1] > start])
         matched = _maximum_matching(adjacency, n_b)
     if n_a == 0 and n_b == 0:
-        return SpanF1(None, None, None, 0, 0, 0, "both span lists are empty")
+        return SpanF1(None, None, None, 0, 0, 0, notes.BOTH_EMPTY)
     precision = matched / n_b if n_b else None
     recall = matched / n_a if n_a else None
-    reason = "" if n_a and n_b else ("no reference spans" if n_b else "no predicted spans")
+    reason = "" if n_a and n_b else (notes.NO_REFERENCE_SPANS if n_b else notes.NO_PREDICTED_SPANS)
     return SpanF1(precision, recall, 2 * matched / (n_a + n_b), matched, n_a, n_b, reason)
 

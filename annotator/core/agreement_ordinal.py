@@ -18,13 +18,12 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from fractions import Fraction
 
+from annotator.core import measure_notes as notes
 from annotator.core.agreement import (
     Agreement,
     Patterns,
     _is_missing,
-    _join,
     _patterns,
-    _plural,
 )
 
 __all__ = [
@@ -79,7 +78,7 @@ def krippendorff_alpha_ordinal(data: Data, order: Sequence[Hashable] | None = No
     """
     n_rows, n_cols, patterns = _patterns(data)
     if n_rows == 0:
-        return Agreement(None, None, 0, 0, "no coders")
+        return Agreement(None, None, 0, 0, notes.NO_CODERS)
     pair_sums: dict[int, Counter] = {}  # m -> (c, k) with c < k by position -> sum n_uc n_uk
     equal_sums: dict[int, int] = {}  # m -> sum over units of sum_c n_uc (n_uc - 1): agreeing pairs
     totals: Counter = Counter()
@@ -105,10 +104,10 @@ def krippendorff_alpha_ordinal(data: Data, order: Sequence[Hashable] | None = No
             for k, n_k in within[x + 1:]:
                 sums[(c, k)] += n_c * n_k * count
     dropped = n_cols - n_units
-    note = f"{_plural(dropped, 'unit')} with fewer than two values dropped" if dropped else ""
+    note = notes.write(notes.DROPPED_SINGLE, n=dropped) if dropped else ""
     if n_units == 0:
-        why = "no pairable unit: fewer than two coders on every unit"
-        return Agreement(None, None, 0, 0, why if n_cols else "no units")
+        why = notes.NO_PAIRABLE_UNIT
+        return Agreement(None, None, 0, 0, why if n_cols else notes.NO_UNITS)
     agreeing = sum((Fraction(s, m - 1) for m, s in equal_sums.items()), Fraction(0))
     observed = float(agreeing / n_values)
     ranked = sorted(totals, key=positions.__getitem__)
@@ -131,8 +130,8 @@ def krippendorff_alpha_ordinal(data: Data, order: Sequence[Hashable] | None = No
         for x, c in enumerate(ranked) for k in ranked[x + 1:]
     )
     if expected == 0:
-        reason = "only one category was used (expected disagreement D_e = 0)"
-        return Agreement(None, observed, n_units, len(coders_seen), _join(reason, note))
+        reason = notes.ONE_CATEGORY
+        return Agreement(None, observed, n_units, len(coders_seen), notes.join(reason, note))
     value = 1 - (n_values - 1) * disagreement / expected
     return Agreement(float(value), observed, n_units, len(coders_seen), note)
 
@@ -170,10 +169,10 @@ def _quadratic(pairs: Counter, length: int, order: Sequence[Hashable] | None) ->
     kept = {(x, y): n for (x, y), n in pairs.items() if not (_is_missing(x) or _is_missing(y))}
     n_units = sum(kept.values())
     dropped = length - n_units
-    note = f"{_plural(dropped, 'unit')} missing a value dropped" if dropped else ""
+    note = notes.write(notes.DROPPED_MISSING, n=dropped) if dropped else ""
     if n_units == 0:
-        why = "no unit was coded by both coders"
-        return Agreement(None, None, 0, 0, why if length else "no units")
+        why = notes.NO_UNIT_BY_BOTH
+        return Agreement(None, None, 0, 0, why if length else notes.NO_UNITS)
     position = _positions(order, (v for pair in kept for v in pair))
     total_a: Counter = Counter()
     total_b: Counter = Counter()
@@ -188,7 +187,7 @@ def _quadratic(pairs: Counter, length: int, order: Sequence[Hashable] | None) ->
     )
     p_o = float(Fraction(agree, n_units))
     if weighted_chance == 0:
-        reason = "only one category was used (expected weighted disagreement = 0)"
-        return Agreement(None, p_o, n_units, 2, _join(reason, note))
+        reason = notes.ONE_CATEGORY_WEIGHTED
+        return Agreement(None, p_o, n_units, 2, notes.join(reason, note))
     value = 1 - Fraction(n_units * weighted_observed, weighted_chance)
     return Agreement(float(value), p_o, n_units, 2, note)

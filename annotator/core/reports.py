@@ -13,7 +13,11 @@ from itertools import combinations
 from typing import Any
 
 from annotator.core import agreement
-from annotator.core.agreement_ordinal import cohen_kappa_quadratic_of, krippendorff_alpha_ordinal
+from annotator.core import measure_notes as notes
+from annotator.core.agreement_ordinal import (
+    cohen_kappa_quadratic_of,
+    krippendorff_alpha_ordinal,
+)
 from annotator.core.bootstrap import bootstrap_alphas, draw_seed
 from annotator.core.code_units import CodeData, CodeUnit, collect_codes
 from annotator.core.coder_vs_gold import CoderVsGold, coder_vs_gold
@@ -220,8 +224,8 @@ def _add_intervals(
             continue
         note = row.note
         if row.value is not None and result.defined < b:
-            note = "; ".join(filter(None, [
-                note, f"alpha undefined on {b - result.defined} of {b} resamples (left out)"]))
+            note = notes.join(note, notes.write(
+                notes.UNDEFINED_RESAMPLES, undefined=b - result.defined, b=b))
         rows.append(replace(
             row, note=note, ci_low=result.low if row.value is not None else None,
             ci_high=result.high if row.value is not None else None,
@@ -251,14 +255,14 @@ def _point_report(data: StudyData, codes: CodeData | None) -> AgreementReport:
             )
     spans, length, count = data.continuum(data.coders)
     unitizing = agreement.unitizing_alpha(spans, length)
-    note = f"{count} article(s) done by all {len(data.coders)} coders, laid end to end"
+    note = notes.write(notes.LAID_END_TO_END, count=count, coders=len(data.coders))
     for label in [*data.labels, OVERALL]:
         result = unitizing.get(label) or agreement.Agreement(
-            None, None, length, len(data.coders), "no coder used this label in these articles"
+            None, None, length, len(data.coders), notes.LABEL_UNUSED
         )
         row = _summary("unitizing_alpha", "character", label, result)
         report.summary.append(
-            SummaryRow(**{**row.__dict__, "note": "; ".join(filter(None, [row.note, note]))})
+            SummaryRow(**{**row.__dict__, "note": notes.join(row.note, note)})
         )
     for label in data.labels:
         rows = data.article_rows(label)

@@ -50,6 +50,7 @@ from annotator.gui.agreement_tables import (
     code_title,
     fill_matrix,
     fmt,
+    note_text,
     table,
     value_color,
 )
@@ -267,9 +268,9 @@ class AgreementWindow(QWidget):
         self.summary.setRowCount(len(rows))
         for k, r in enumerate(rows):
             cells = [r.measure, r.level, r.label, fmt(r.value), _interval(r),
-                     fmt(r.observed_agreement), str(r.n_units), str(r.n_coders), r.note]
+                     fmt(r.observed_agreement), str(r.n_units), str(r.n_coders), note_text(r.note)]
             for col, text in enumerate(cells):
-                item = cell(text, r.note)
+                item = cell(text, note_text(r.note))
                 if col == 3:
                     shade(item, value_color(r.value))
                 self.summary.setItem(k, col, item)

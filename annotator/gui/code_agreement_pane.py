@@ -28,6 +28,7 @@ from annotator.gui.agreement_tables import (
     code_title,
     fill_matrix,
     fmt,
+    note_text,
     table,
     value_color,
 )
@@ -99,9 +100,9 @@ class CodeAgreementPane(QWidget):
         self.summary.setRowCount(len(rows))
         for k, r in enumerate(rows):
             cells = [r.measure, titles.get(r.label, r.label), fmt(r.value),
-                     fmt(r.observed_agreement), str(r.n_units), str(r.n_coders), r.note]
+                     fmt(r.observed_agreement), str(r.n_units), str(r.n_coders), note_text(r.note)]
             for col, text in enumerate(cells):
-                item = cell(text, r.note or (r.label if col == 1 else ""))
+                item = cell(text, note_text(r.note) or (r.label if col == 1 else ""))
                 if col == 2:
                     shade(item, value_color(r.value))
                 self.summary.setItem(k, col, item)

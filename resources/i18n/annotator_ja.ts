@@ -61,6 +61,7 @@
     </message>
     <message>
         <source>✔ all agree</source>
+        <extracomment>The gold lane&apos;s tint: this amber laid over the palette&apos;s base at 12% (#fff8e1 on white; a warm dark on a dark palette).</extracomment>
         <translation>✔ 全員一致</translation>
     </message>
     <message>
@@ -1855,6 +1856,101 @@ Everything you did before this is saved in the project file. If it happens again
     <message>
         <source>Framing Annotator projects (*.annot);;All files (*)</source>
         <translation>Framing Annotator プロジェクト (*.annot);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureNote</name>
+    <message>
+        <source>no coders</source>
+        <translation>コーダーがいない</translation>
+    </message>
+    <message>
+        <source>fewer than two coders</source>
+        <translation>コーダーが2人未満</translation>
+    </message>
+    <message>
+        <source>no units</source>
+        <translation>単位がない</translation>
+    </message>
+    <message>
+        <source>no pairable unit: fewer than two coders on every unit</source>
+        <translation>対にできる単位がない: どの単位もコーダーが2人未満</translation>
+    </message>
+    <message>
+        <source>no unit was coded by every coder (Fleiss&apos; kappa needs complete units)</source>
+        <translation>全コーダーがコードした単位がない(フライスのκには欠けのない単位が必要)</translation>
+    </message>
+    <message>
+        <source>no unit was coded by both coders</source>
+        <translation>両方のコーダーがコードした単位がない</translation>
+    </message>
+    <message>
+        <source>only one category was used (expected disagreement D_e = 0)</source>
+        <translation>1つのカテゴリーしか使われていない(期待不一致 D_e = 0)</translation>
+    </message>
+    <message>
+        <source>only one category was used (P_e = 1)</source>
+        <translation>1つのカテゴリーしか使われていない(P_e = 1)</translation>
+    </message>
+    <message>
+        <source>only one category was used (expected weighted disagreement = 0)</source>
+        <translation>1つのカテゴリーしか使われていない(重み付き期待不一致 = 0)</translation>
+    </message>
+    <message>
+        <source>{n} unit{s} with fewer than two values dropped</source>
+        <translation>値が2つ未満の{n}単位を除外</translation>
+    </message>
+    <message>
+        <source>{n} unit{s} not coded by every coder dropped</source>
+        <translation>全コーダーがコードしていない{n}単位を除外</translation>
+    </message>
+    <message>
+        <source>{n} unit{s} missing a value dropped</source>
+        <translation>値が欠けた{n}単位を除外</translation>
+    </message>
+    <message>
+        <source>{n} overlapping span{s} merged into a coder&apos;s units</source>
+        <translation>重なり合う{n}個のスパンをコーダーの単位に統合</translation>
+    </message>
+    <message>
+        <source>zero-length continuum</source>
+        <translation>連続体の長さが0</translation>
+    </message>
+    <message>
+        <source>no units of any label</source>
+        <translation>どのラベルの単位もない</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>未定義</translation>
+    </message>
+    <message>
+        <source>expected disagreement D_e = 0 (no unit could have been placed differently)</source>
+        <translation>期待不一致 D_e = 0(別の位置に置けた単位がない)</translation>
+    </message>
+    <message>
+        <source>no reference spans</source>
+        <translation>基準のスパンがない</translation>
+    </message>
+    <message>
+        <source>no predicted spans</source>
+        <translation>予測のスパンがない</translation>
+    </message>
+    <message>
+        <source>both span lists are empty</source>
+        <translation>両方のスパン一覧が空</translation>
+    </message>
+    <message>
+        <source>no coder used this label in these articles</source>
+        <translation>これらの記事でこのラベルを使ったコーダーはいない</translation>
+    </message>
+    <message>
+        <source>{count} article(s) done by all {coders} coders, laid end to end</source>
+        <translation>コーダー{coders}人全員が完了した{count}件の記事をつなげて計算</translation>
+    </message>
+    <message>
+        <source>alpha undefined on {undefined} of {b} resamples (left out)</source>
+        <translation>{b}回の再標本のうち{undefined}回でαが未定義(除外)</translation>
     </message>
 </context>
 <context>

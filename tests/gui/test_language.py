@@ -357,3 +357,29 @@ def test_selfcheck_loads_both_translations(monkeypatch, tmp_path):
     monkeypatch.setattr(language, "translations_folder", lambda: tmp_path)
     with pytest.raises(AssertionError, match="annotator_ja.qm is missing"):
         language.check_translations()
+
+
+def test_the_agreement_windows_notes_are_in_the_interfaces_language(qtbot, interface, master):
+    """The notes beside the values (why a value is undefined, what was left out) are the core's
+    English in the CSV files, and the interface's language in the window."""
+    from PySide6.QtWidgets import QTableWidget
+
+    window = _coder_window(qtbot, master)
+    agreement = window.show_agreement()
+    qtbot.addWidget(agreement)
+    headers = {QCoreApplication.translate(context, "note")
+               for context in ("AgreementWindow", "CodeAgreementPane")}
+
+    def notes() -> list[str]:
+        found = []
+        for table in agreement.findChildren(QTableWidget):
+            for column in range(table.columnCount()):
+                header = table.horizontalHeaderItem(column)
+                if header is not None and header.text() in headers:
+                    found += [table.item(row, column).text() for row in range(table.rowCount())
+                              if table.item(row, column) is not None]
+        return [note for note in found if note]
+
+    qtbot.waitUntil(lambda: len(notes()) >= 2)
+    for note in notes():
+        assert not re.search(r"[a-z]{3,}", note), note  # D_e, P_e and α are not words
