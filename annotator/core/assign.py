@@ -312,7 +312,7 @@ def copy_articles(source: Project, target: Project, article_ids: list[int]) -> N
                 f"SELECT {columns} FROM {table} WHERE {key} IN ({', '.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
-            target.conn.executemany(
+            target.executemany(
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows
             )
 

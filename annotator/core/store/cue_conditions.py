@@ -50,7 +50,7 @@ class CueConditions:
     def set(self, coder: str, conditions: Iterable[tuple[int, bool]]) -> None:
         """Write a copy's conditions for its coder: (article id, cues shown), replacing any."""
         with self._p.transaction():
-            self._p.conn.executemany(
+            self._p.executemany(
                 "INSERT INTO cue_conditions (article_id, coder, cues) VALUES (?, ?, ?) "
                 "ON CONFLICT(article_id, coder) DO UPDATE SET cues = excluded.cues",
                 [(article_id, coder, int(bool(cues))) for article_id, cues in conditions],

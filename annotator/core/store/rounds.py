@@ -166,7 +166,7 @@ class Rounds:
         if missing:
             raise ProjectError(f"{self._p.path}: no article with internal id "
                                f"{', '.join(map(str, missing[:5]))}; nothing was changed")
-        self._p.conn.executemany(
+        self._p.executemany(
             "INSERT INTO round_articles (round_id, article_id) VALUES (?, ?)",
             [(round_id, a) for a in ids],
         )
