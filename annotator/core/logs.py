@@ -152,13 +152,19 @@ class _FileHandler(logging.FileHandler):
         super().emit(record)
 
     def _rotate(self) -> None:
+        """Move the files one place up. When that fails (on Windows another instance of the
+        app may have the log open), this record goes to the current file, and the rotation
+        is tried again at the next record."""
         self.stream.close()
         self.stream = None  # type: ignore[assignment]
         base = self.baseFilename
-        for n in range(_BACKUPS - 1, 0, -1):
-            if os.path.exists(f"{base}.{n}"):
-                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
-        os.replace(base, f"{base}.1")
+        try:
+            for n in range(_BACKUPS - 1, 0, -1):
+                if os.path.exists(f"{base}.{n}"):
+                    os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+            os.replace(base, f"{base}.1")
+        except OSError:
+            pass
         self.stream = self._open()
 
 

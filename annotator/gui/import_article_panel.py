@@ -9,8 +9,6 @@ turns that into the article's :class:`~annotator.core.importers.ArticleChoice`.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.cleanup import PageCleanup
 from annotator.core.import_preview import Outcome, PreviewArticle, page_lines
+from annotator.gui.plain_text import escaped
 
 __all__ = ["ENCODINGS", "ArticlePanel", "page_html"]
 
@@ -66,21 +65,21 @@ def page_html(article: PreviewArticle, outcome: Outcome, clean: bool, texts: dic
             chars = sum(len(line) + 1 for line in lines[k - 1:end])
             why = _why(cleanup, k, end, texts["chosen"])
             out.append('<p style="color:#8a1c1c; margin:4px 0 0 0"><i>✂ '
-                       + html.escape(texts["removed"].format(first=k, last=end,
+                       + escaped(texts["removed"].format(first=k, last=end,
                                                              chars=f"{chars:,}", why=why))
                        + "</i></p>")
         for n in range(k, end + 1):
             number = f'<span style="color:#9e9e9e">{n:>{width}} │ </span>'
-            body = html.escape(lines[n - 1]) or " "
+            body = escaped(lines[n - 1]) or " "
             if not kept:
                 body = f'<span style="color:#9e9e9e; text-decoration: line-through">{body}</span>'
             if n == headline:
                 body = (f'<span style="background:#fff3c4; color:#5d4300"><b> '
-                        f'{html.escape(texts["headline"])} </b></span> <b>{body}</b>')
+                        f'{escaped(texts["headline"])} </b></span> <b>{body}</b>')
             out.append(f'<p style="margin:0">{number}{body}</p>')
         k = end + 1
     if shown < len(lines):
-        out.append(f"<p><i>{html.escape(texts['more'].format(len(lines) - shown))}</i></p>")
+        out.append(f"<p><i>{escaped(texts['more'].format(len(lines) - shown))}</i></p>")
     out.append("</div>")
     return "".join(out)
 
@@ -185,7 +184,7 @@ class ArticlePanel(QWidget):
                 self.view.clear()
                 return
             switched, self._origin = article.origin != self._origin, article.origin
-            self.heading.setText(f"<b>{html.escape(article.origin)}</b> — {html.escape(state)}")
+            self.heading.setText(f"<b>{escaped(article.origin)}</b> — {escaped(state)}")
             self.encoding.setItemText(0, self.tr("detected: {}").format(article.encoding)
                                       if article.encoding and not chosen_encoding
                                       else self.tr("detect"))

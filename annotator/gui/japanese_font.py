@@ -60,8 +60,10 @@ def undrawable(text: str, font: QFont) -> list[str]:
 
     The characters are laid out as Qt lays out text, all together first and one by one only
     if that shows a box: a glyph index of 0 (``.notdef``, the box) in any resulting glyph run
-    means no font had it. Controls, spaces and combining marks are skipped: they are not drawn
-    on their own."""
+    means no font had it. Together, a character several scripts share (punctuation such as
+    「。」) takes its neighbours' font, as it does in an article; alone it takes its own, so
+    the one-by-one list may name such a character that drew in context. Controls, spaces and
+    combining marks are skipped: they are not drawn on their own."""
     drawn = [c for c in dict.fromkeys(text) if unicodedata.category(c) not in _NOT_ON_THEIR_OWN]
     if not drawn or not _has_missing_glyph("".join(drawn), font):
         return []  # the usual answer, from one layout of all the characters

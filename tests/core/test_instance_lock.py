@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from annotator.core.store.instance import InstanceLock, lock_path
+from annotator.core.store.instance import InstanceLock, host_name, lock_path
 
 HOLD = """
 import sys, time
@@ -55,3 +55,20 @@ def test_one_process_sees_its_own_second_window_as_another_instance(tmp_path: Pa
     first.release()
     assert second.acquire()
     second.release()
+
+
+def test_the_holder_names_the_process_and_this_computer(tmp_path: Path, monkeypatch):
+    import os
+    import socket
+
+    assert host_name() == socket.gethostname()  # what the system says, without socket here
+    lock = InstanceLock(tmp_path / "p.annot")
+    assert lock.acquire()
+    try:
+        assert lock.holder() == f"{os.getpid()} {host_name()}"
+    finally:
+        lock.release()
+    monkeypatch.delattr(os, "uname")  # as on Windows
+    monkeypatch.setenv("COMPUTERNAME", "研究室-PC")
+    assert host_name() == "研究室-PC"
+

@@ -62,3 +62,27 @@ def test_a_log_that_cannot_be_written_never_breaks_the_app(log_path: Path,
     log_path.parent.write_text("a file where the log folder should be")
     logging.getLogger("annotator.test").error("lost")  # reported by logging, not raised
     assert "lost" not in log_path.parent.read_text()
+
+
+def test_a_rotation_that_fails_keeps_logging_and_is_tried_again(log_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch):
+    """On Windows another instance may hold the log open, and renaming it fails: the records
+    go on into the current file, and the rotation happens once the rename works."""
+    import os
+
+    monkeypatch.setattr(logs, "_MAX_BYTES", 500)
+    log = logging.getLogger("annotator.test")
+
+    def refuse(*_args) -> None:
+        raise PermissionError("the file is open in another process")
+
+    real_replace = os.replace
+    monkeypatch.setattr(logs.os, "replace", refuse)
+    for n in range(20):
+        log.warning("held %02d %s", n, "x" * 40)
+    assert sorted(p.name for p in log_path.parent.iterdir()) == [logs.LOG_NAME]
+    assert "held 19" in log_path.read_text(encoding="utf-8")
+    monkeypatch.setattr(logs.os, "replace", real_replace)
+    log.warning("after")
+    assert Path(f"{log_path}.1").read_text(encoding="utf-8").count("held") == 20
+    assert "after" in log_path.read_text(encoding="utf-8")

@@ -9,9 +9,23 @@ people; it is removed when the holder closes the project.
 from __future__ import annotations
 
 import os
-import platform
 from pathlib import Path
 from typing import IO
+
+
+def host_name() -> str:
+    """This computer's name, for the lock file: from the system without importing ``socket``
+    (0.003 s of the window's start) where it can be, else from ``socket``. Not
+    ``platform.node()``: on Windows that asks WMI, which can take seconds."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return uname().nodename
+    name = os.environ.get("COMPUTERNAME")
+    if name:
+        return name
+    import socket
+
+    return socket.gethostname()
 
 
 def lock_path(project: Path) -> Path:
@@ -36,7 +50,7 @@ class InstanceLock:
             return False
         fh.seek(0)
         fh.truncate()
-        fh.write(f"{os.getpid()} {platform.node()}\n".encode())
+        fh.write(f"{os.getpid()} {host_name()}\n".encode())
         fh.flush()
         self._fh = fh
         return True

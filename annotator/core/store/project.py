@@ -104,7 +104,10 @@ class Project:
         if self._db is None:
             import sqlite_utils
 
-            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+            # Nothing else: the connection stays as the store set it (sqlite-utils would turn
+            # on recursive triggers by default), whether or not anything asked for this.
+            self._db = sqlite_utils.Database(self.conn, recursive_triggers=False,
+                                             execute_plugins=False)
         return self._db
 
     # --- opening ------------------------------------------------------------------------
