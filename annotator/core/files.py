@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from annotator.core import messages
 from annotator.core.errors import AnnotatorError
 
 
@@ -72,18 +73,18 @@ def reason(exc: BaseException, where: str | Path | None = None) -> str:
     could not grow its shared-memory index on a disk (holding ``where``) that has no room."""
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
-            return "the disk is full"
+            return messages.DISK_FULL
         return exc.strerror or str(exc)
     if isinstance(exc, sqlite3.Error):
         code = getattr(exc, "sqlite_errorcode", None)
         if code is not None and code & 0xFF == _SQLITE_FULL:
-            return "the disk is full"
+            return messages.DISK_FULL
         if (code is not None and code & 0xFF == _SQLITE_IOERR and where is not None
                 and nearly_full(where)):
-            return "the disk is full"
+            return messages.DISK_FULL
     text = str(exc)
     if "disk is full" in text or "No space left" in text:
-        return "the disk is full"
+        return messages.DISK_FULL
     return text
 
 

@@ -1,23 +1,17 @@
 """The notes an agreement measure writes beside its value (why it is undefined, what was left
-out), in one catalog.
+out), in one catalog (see :mod:`annotator.core.catalog`).
 
 The CSV files, the workbook and the reports write them in English, as the templates below
-give them. The Agreement window shows them in the interface's language: :func:`read` finds
-which template wrote each part of a note and with what values, and the window formats that
-template's translation with them (:func:`annotator.gui.agreement_tables.note_text`). The
-templates are marked with ``QT_TRANSLATE_NOOP`` in the context ``MeasureNote`` (a no-op here,
-so that the core stays free of Qt) for Qt Linguist's extractor, which finds calls by that name.
+give them; the Agreement window shows them in the interface's language. A note may hold
+several, joined by "; " (:func:`join`); :func:`read` reads each back. The templates' context
+for Qt Linguist is ``MeasureNote``.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from annotator.core.catalog import QT_TRANSLATE_NOOP, Catalog, write
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
-    """Mark ``text`` for translation in ``context``; returns it unchanged."""
-    return text
-
+__all__ = ["CATALOG", "TEMPLATES", "join", "read", "write"]
 
 NO_CODERS = QT_TRANSLATE_NOOP("MeasureNote", "no coders")
 FEWER_THAN_TWO_CODERS = QT_TRANSLATE_NOOP("MeasureNote", "fewer than two coders")
@@ -61,16 +55,9 @@ TEMPLATES = (
     UNDEFINED_RESAMPLES,
 )
 
+CATALOG = Catalog(TEMPLATES)
+
 _SEPARATOR = "; "
-_FIELD = re.compile(r"\{(\w+)\}")
-
-
-def write(template: str, **values: object) -> str:
-    """A note in English: ``template`` with ``values``; a count ``n`` also sets ``s``, the
-    plural ending of the word after it ("1 unit", "3 units")."""
-    if "n" in values:
-        values.setdefault("s", "" if values["n"] == 1 else "s")
-    return template.format(**values)
 
 
 def join(*notes: str) -> str:
@@ -81,31 +68,4 @@ def join(*notes: str) -> str:
 def read(note: str) -> list[tuple[str, dict[str, str]]]:
     """Each part of a written ``note`` as ``(template, values)``; a part no template wrote (a
     note from an older file) comes back as itself with no values."""
-    parts = []
-    for part in note.split(_SEPARATOR) if note else []:
-        for template, pattern in _patterns():
-            found = pattern.fullmatch(part)
-            if found:
-                parts.append((template, found.groupdict()))
-                break
-        else:
-            parts.append((part, {}))
-    return parts
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """Each template as a pattern whose groups are its fields (longest templates first)."""
-    out = []
-    for template in sorted(TEMPLATES, key=len, reverse=True):
-        pieces, at, seen = [], 0, set()
-        for field in _FIELD.finditer(template):
-            pieces.append(re.escape(template[at:field.start()]))
-            name = field.group(1)
-            pieces.append(f"(?P={name})" if name in seen else
-                          ("(?P<s>s?)" if name == "s" else f"(?P<{name}>[0-9][0-9,]*)"))
-            seen.add(name)
-            at = field.end()
-        pieces.append(re.escape(template[at:]))
-        out.append((template, re.compile("".join(pieces))))
-    return out
+    return [CATALOG.read(part) or (part, {}) for part in (note.split(_SEPARATOR) if note else [])]

@@ -41,6 +41,7 @@ from annotator.gui.adjudication_panels import (
     LeadArticleList,
 )
 from annotator.gui.codes_panel import CodesPanel
+from annotator.gui.core_texts import shown
 from annotator.gui.find_bar import FindBar, find_actions
 from annotator.gui.help_menu import help_menu, view_keys
 from annotator.gui.language_switch import language_menu
@@ -368,6 +369,7 @@ class AdjudicationWindow(QMainWindow):
         self.view.setTextCursor(cursor)
 
     def _error(self, message: str) -> None:
+        message = shown(message)  # in the interface's language when the core's catalog knows it
         self.last_error = message
         self.statusBar().showMessage(message, 8000)
 

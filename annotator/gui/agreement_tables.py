@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
-from annotator.core import measure_notes
 from annotator.core.code_units import CodeUnit
 from annotator.gui.colors import shade
 from annotator.gui.texts import tr
@@ -30,16 +34,6 @@ def value_color(value: float | None) -> QColor:
     if value >= TENTATIVE:
         return QColor("#FFF59D")
     return QColor("#FFCDD2")
-
-
-def note_text(note: str) -> str:
-    """A measure's note (why it is undefined, what was left out) in the interface's language;
-    the CSV files keep it in English (see :mod:`annotator.core.measure_notes`)."""
-    parts = []
-    for template, values in measure_notes.read(note):
-        text = QCoreApplication.translate("MeasureNote", template)
-        parts.append(text.format(**values) if values else text)
-    return "; ".join(parts)
 
 
 def fmt(value: float | None) -> str:

@@ -50,13 +50,13 @@ from annotator.gui.agreement_tables import (
     code_title,
     fill_matrix,
     fmt,
-    note_text,
     table,
     value_color,
 )
 from annotator.gui.code_agreement_pane import CodeAgreementPane
 from annotator.gui.coder_vs_gold_pane import CoderVsGoldPane
 from annotator.gui.colors import quiet_color, shade
+from annotator.gui.core_texts import note_text
 from annotator.gui.disagreement_pane import DisagreementList
 from annotator.gui.label_confusion_pane import LabelConfusionPane
 from annotator.gui.report_export import export_menu, export_report

@@ -7,6 +7,7 @@ from pathlib import Path
 # The core first, Qt after: once PySide6 is imported, its import hook reads the source of every
 # module imported after it (looking for `from __feature__ import`), which for the core's
 # modules is a tenth of the app's start-up spent for nothing.
+from annotator.core import messages
 from annotator.core.errors import AnnotatorError
 from annotator.core.session import Session
 from annotator.core.store import Project
@@ -16,6 +17,7 @@ from annotator.core.store.instance import InstanceLock
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from annotator.gui.application import application
+from annotator.gui.core_texts import shown
 from annotator.gui.main_window import MainWindow
 from annotator.gui.texts import tr
 from annotator.gui.window_lock import hold_lock
@@ -70,7 +72,7 @@ def _open_locked(path: Path, if_open_elsewhere: str) -> tuple[Project, InstanceL
         read_only = True
     try:
         project = Project.open(path, read_only=read_only, busy_ms=GUI_BUSY_MS,
-                               reason="it is open in another Framing Annotator window")
+                               reason=messages.OPEN_ELSEWHERE)
     except BaseException:
         lock.release()
         raise
@@ -182,7 +184,7 @@ def start(project_path: str | Path, coder: str | None = None) -> QMainWindow | i
             return lead
         window = build_main_window(path, coder)
     except AnnotatorError as exc:
-        QMessageBox.critical(None, "Framing Annotator", str(exc))
+        QMessageBox.critical(None, "Framing Annotator", shown(str(exc)))
         return 1
     if window is None:
         return 0

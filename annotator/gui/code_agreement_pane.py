@@ -28,11 +28,11 @@ from annotator.gui.agreement_tables import (
     code_title,
     fill_matrix,
     fmt,
-    note_text,
     table,
     value_color,
 )
 from annotator.gui.colors import shade
+from annotator.gui.core_texts import note_text
 from annotator.gui.texts import tr
 
 CODE_MEASURES = {

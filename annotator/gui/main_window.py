@@ -31,13 +31,14 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.codebook import CodebookPanel
 from annotator.gui.codes_panel import CodesPanel
 from annotator.gui.colors import readable
+from annotator.gui.core_texts import shown
 from annotator.gui.find_bar import with_find_bar
 from annotator.gui.span_editing import SpanEditing
 from annotator.gui.spans_panel import SpansView
 from annotator.gui.texts import tr
+from annotator.gui.undo_texts import undo_words
 from annotator.gui.window_actions import build_actions
 from annotator.gui.window_layout import WindowLayout
-from annotator.gui.undo_texts import undo_words
 
 if TYPE_CHECKING:
     from annotator.gui.agreement_window import AgreementWindow
@@ -85,7 +86,7 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         saved = QLabel(
-            self.tr("Read-only: {why}. Nothing can be changed.").format(why=session.why_read_only)
+            self.tr("Read-only: {why}. Nothing can be changed.").format(why=shown(session.why_read_only))
             if session.read_only
             else self.tr("Every edit is saved to the project file as you make it.")
         )
@@ -408,7 +409,9 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
         self.activateWindow()
 
     def _error(self, message: str) -> None:
-        """Say what went wrong in a message box that does not block the window."""
+        """Say what went wrong in a message box that does not block the window (in the
+        interface's language when the core's catalog knows the message)."""
+        message = shown(message)
         self.last_error = message
         self.statusBar().showMessage(message, 8000)
         box = QMessageBox(QMessageBox.Icon.Warning, "Framing Annotator", message,

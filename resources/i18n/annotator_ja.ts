@@ -2570,6 +2570,57 @@ Nothing was merged; press Preview again to see the files as they are now.</sourc
     </message>
 </context>
 <context>
+    <name>StoreMessage</name>
+    <message>
+        <source>it is on read-only media</source>
+        <translation>読み取り専用のメディアにある</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation>ファイルが読み取り専用</translation>
+    </message>
+    <message>
+        <source>its folder is read-only</source>
+        <translation>フォルダーが読み取り専用</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱい</translation>
+    </message>
+    <message>
+        <source>it was opened for reading only</source>
+        <translation>読み取り専用で開かれた</translation>
+    </message>
+    <message>
+        <source>it is open in another Framing Annotator window</source>
+        <translation>Framing Annotator の別のウィンドウで開かれている</translation>
+    </message>
+    <message>
+        <source>{path} is being changed by another program; try again when it has finished</source>
+        <translation>{path} は別のプログラムが変更中です。終わってからもう一度試してください</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be changed: {why}. {advice}</source>
+        <translation>{path}: 変更できません({why})。{advice}</translation>
+    </message>
+    <message>
+        <source>Free some space on it and try again</source>
+        <translation>空き容量を確保してからもう一度試してください</translation>
+    </message>
+    <message>
+        <source>Copy it to a writable folder to change it</source>
+        <translation>変更するには書き込めるフォルダーにコピーしてください</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write ({why}); nothing of this change was saved</source>
+        <translation>{path}: 書き込めません({why})。この変更は何も保存されていません</translation>
+    </message>
+    <message>
+        <source>{path}: the file is damaged ({detail}); run `annotator check {path}`</source>
+        <translation>{path}: ファイルが壊れています({detail})。`annotator check {path}` を実行してください</translation>
+    </message>
+</context>
+<context>
     <name>UndoText</name>
     <message>
         <source>add {label}</source>

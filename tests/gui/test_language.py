@@ -383,3 +383,46 @@ def test_the_agreement_windows_notes_are_in_the_interfaces_language(qtbot, inter
     qtbot.waitUntil(lambda: len(notes()) >= 2)
     for note in notes():
         assert not re.search(r"[a-z]{3,}", note), note  # D_e, P_e and α are not words
+
+
+def _words(text: str, path: Path) -> list[str]:
+    """The English words of a message once its project path is taken out."""
+    return re.findall(r"[A-Za-z]{3,}", text.replace(str(path), " ").replace("Framing Annotator", " "))
+
+
+def test_the_project_files_reasons_and_errors_are_in_the_interfaces_language(
+        qtbot, interface, master):
+    """Why a window is read-only, and why an edit was not saved: the core's English for the
+    command line and the log, the interface's language in the window (the path as it is)."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QLabel
+
+    from annotator.core.store.instance import InstanceLock
+    from tests.gui.conftest import drag_select
+
+    holder = InstanceLock(master)  # another window has the file: this one opens read-only
+    assert holder.acquire()
+    try:
+        reader = build_main_window(master, "alice", if_open_elsewhere="read_only")
+        qtbot.addWidget(reader)
+        assert reader.session.read_only
+        saved = reader.findChild(QLabel, "savedLabel").text()
+    finally:
+        holder.release()
+    reader.close()
+    assert saved and not _words(saved, master), saved
+
+    window = _coder_window(qtbot, master)
+    writer = sqlite3.connect(master, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another program writes to the file
+    try:
+        view = window.view
+        drag_select(qtbot, view, 0, 4)
+        qtbot.keyClick(view, Qt.Key.Key_1)
+        qtbot.waitUntil(lambda: bool(window.last_error), timeout=5000)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert str(master) in window.last_error
+    assert not _words(window.last_error, master), window.last_error

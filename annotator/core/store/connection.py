@@ -25,14 +25,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core import files
+from annotator.core import files, messages
 from annotator.core.errors import ProjectError
 from annotator.core.store import migrations
 from annotator.core.store import untrusted as untrusted_checks
 
 #: Why a project on a (nearly) full disk is opened read-only: SQLite could not even start
 #: its journal there, and would leave its files behind trying.
-DISK_FULL = "the disk is full"
+DISK_FULL = messages.DISK_FULL
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -54,7 +54,7 @@ def why_read_only(path: Path) -> str:
     """Why this file cannot be written ('' if it can), checked without writing anything."""
     try:
         if os.statvfs(path).f_flag & os.ST_RDONLY:
-            return "it is on read-only media"
+            return messages.READ_ONLY_MEDIA
     except (AttributeError, OSError):
         pass
     try:
@@ -62,12 +62,12 @@ def why_read_only(path: Path) -> str:
             pass
     except OSError as exc:
         if exc.errno in (errno.EROFS,):
-            return "it is on read-only media"
+            return messages.READ_ONLY_MEDIA
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return "the file is read-only"
+            return messages.FILE_READ_ONLY
         raise ProjectError(f"{path}: cannot open ({exc.strerror})") from None
     if not os.access(path.parent, os.W_OK):
-        return "its folder is read-only"
+        return messages.FOLDER_READ_ONLY
     if files.nearly_full(path.parent) and not _journal_open(path):
         return DISK_FULL
     return ""

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator import __version__
-from annotator.core import files
+from annotator.core import files, messages
 from annotator.core.errors import BusyError, ProjectError, ReadOnlyError
 from annotator.core.model import Rev
 from annotator.core.schema import Schema, default_schema, stored_schema
@@ -65,7 +65,7 @@ class Project:
         self.conn: sqlite3.Connection = conn.conn
         self._db: sqlite_utils.Database | None = None
         self.read_only = conn.read_only
-        self.why_read_only = conn.why_read_only or "it was opened for reading only"
+        self.why_read_only = conn.why_read_only or messages.OPENED_FOR_READING
         self._schema: Schema | None = None
         self._building = False  # True while :meth:`build` fills in a new file
         self.articles = Articles(self)
@@ -255,28 +255,23 @@ class Project:
     def require_writable(self) -> None:
         """Refuse, saying why, to change a project opened read-only."""
         if self.read_only:
-            advice = (
-                "Free some space on it and try again" if self.why_read_only == connection.DISK_FULL
-                else "Copy it to a writable folder to change it"
-            )
-            raise ReadOnlyError(f"{self.path}: cannot be changed: {self.why_read_only}. {advice}")
+            advice = messages.FREE_SPACE if self.why_read_only == messages.DISK_FULL \
+                else messages.COPY_TO_CHANGE
+            raise ReadOnlyError(messages.CANNOT_CHANGE.format(
+                path=self.path, why=self.why_read_only, advice=advice))
 
     def _error(self, exc: sqlite3.Error) -> ProjectError:
         """The one line for an SQLite error met while changing the file."""
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         text = str(exc)
         if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text or "busy" in text:
-            return BusyError(
-                f"{self.path} is being changed by another program; try again when it has finished"
-            )
+            return BusyError(messages.BUSY.format(path=self.path))
         if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return ProjectError(
-                f"{self.path}: the file is damaged ({text}); run `annotator check {self.path}`"
-            )
+            return ProjectError(messages.DAMAGED.format(path=self.path, detail=text))
         why = files.reason(exc, self.path.parent)
         if self._building:
             return ProjectError(f"{self.path}: cannot create the project file ({why})")
-        return ProjectError(f"{self.path}: cannot write ({why}); nothing of this change was saved")
+        return ProjectError(messages.CANNOT_WRITE.format(path=self.path, why=why))
 
     # --- metadata, identity and the revision clock --------------------------------------
 
