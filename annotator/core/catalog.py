@@ -40,10 +40,13 @@ class Catalog:
 
     def __init__(self, templates: Iterable[str]) -> None:
         self.templates = tuple(templates)
-        self._patterns = [(t, _pattern(t)) for t in sorted(self.templates, key=len, reverse=True)]
+        self._patterns: list[tuple[str, re.Pattern[str]]] | None = None
 
     def read(self, text: str) -> tuple[str, dict[str, str]] | None:
         """``(template, values)`` of the template that wrote ``text``; None if none did."""
+        if self._patterns is None:  # compiled at the first reading, not at every start-up
+            self._patterns = [(t, _pattern(t))
+                              for t in sorted(self.templates, key=len, reverse=True)]
         for template, pattern in self._patterns:
             found = pattern.fullmatch(text)
             if found:
