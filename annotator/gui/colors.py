@@ -91,6 +91,16 @@ def readable(color: QColor | str, background: QColor | None = None) -> QColor:
 _READABLE: dict[tuple[int, int], QColor] = {}
 
 
+def page_colors() -> tuple[QColor, QColor]:
+    """(base, text) of the palette: what tables and hints are drawn on and in; the dark
+    reading colours when the scheme is dark but the palette has not caught up with it."""
+    palette = QGuiApplication.palette()
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    if is_dark() and luminance(base) > 0.18:
+        return QColor(DARK_PAPER), QColor(DARK_INK)
+    return base, text
+
+
 def ink(color: QColor | str) -> QBrush:
     """Coloured text (a status mark, a warning's red) that reads on the palette's base."""
     return QBrush(readable(color))
@@ -104,9 +114,7 @@ def cell_shade(color: QColor | str) -> QColor:
     color = QColor(color)
     if not is_dark():
         return color
-    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
-    if luminance(base) > 0.18:  # a dark scheme the palette has not caught up with
-        base = DARK_PAPER
+    base, _text = page_colors()
     return mix(base, color, 0.35)
 
 
@@ -117,8 +125,7 @@ def shade(item, color: QColor | str, column: int | None = None,
     adjusted as :func:`readable` does, else the palette's text or black or white."""
     background = cell_shade(color)
     if text is None:
-        foreground = readable_ink(background,
-                                  QGuiApplication.palette().color(QPalette.ColorRole.Text))
+        foreground = readable_ink(background, page_colors()[1])
     else:
         foreground = readable(text, background)
     where = () if column is None else (column,)
@@ -128,10 +135,7 @@ def shade(item, color: QColor | str, column: int | None = None,
 
 def quiet_color() -> QColor:
     """A grey for secondary text (English glosses, hints) that still reads on the palette."""
-    palette = QGuiApplication.palette()
-    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
-    if is_dark() and luminance(base) > 0.18:  # a dark scheme the palette has not caught up with
-        base, text = DARK_PAPER, DARK_INK
+    base, text = page_colors()
     return readable(mix(text, base, 0.4), base)
 
 

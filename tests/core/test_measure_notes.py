@@ -11,21 +11,20 @@ import pytest
 from annotator.core import agreement, measure_notes
 from annotator.core.agreement_ordinal import krippendorff_alpha_ordinal
 
-MODULE = Path(measure_notes.__file__)
 
-
-def _marked() -> list[str]:
-    """Every template the module marks for translation, read from its source."""
-    tree = ast.parse(MODULE.read_text(encoding="utf-8"))
+def marked(module) -> list[str]:
+    """Every template ``module`` marks for translation, read from its source (what Qt
+    Linguist's extractor sees)."""
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
     return [node.args[1].value for node in ast.walk(tree)
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"]
 
 
 def test_every_marked_template_can_be_read_back() -> None:
-    marked = _marked()
-    assert len(marked) >= 20
-    assert sorted(marked) == sorted(measure_notes.TEMPLATES)
-    for template in marked:
+    marked_here = marked(measure_notes)
+    assert len(marked_here) >= 20
+    assert sorted(marked_here) == sorted(measure_notes.TEMPLATES)
+    for template in marked_here:
         values = {name: 7 for name in ("n", "count", "coders", "undefined", "b")}
         written = measure_notes.write(template, **values)
         assert measure_notes.read(written) == [

@@ -3,7 +3,6 @@ values (for the window's translation), with the English the command line always 
 
 from __future__ import annotations
 
-import ast
 import sqlite3
 from pathlib import Path
 
@@ -12,14 +11,13 @@ import pytest
 from annotator.core import catalog, messages
 from annotator.core.errors import BusyError, ReadOnlyError
 from annotator.core.store import Project
+from tests.core.test_measure_notes import marked
 
 
 def test_every_marked_message_is_in_the_catalog() -> None:
-    tree = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
-    marked = [node.args[1].value for node in ast.walk(tree)
-              if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"]
-    assert len(marked) >= 12
-    assert sorted(marked) == sorted(messages.CATALOG.templates)
+    marked_here = marked(messages)
+    assert len(marked_here) >= 12
+    assert sorted(marked_here) == sorted(messages.CATALOG.templates)
 
 
 @pytest.mark.parametrize("path", ["/data/研究: 2026/study.annot", r"C:\研究\a; b.annot"])

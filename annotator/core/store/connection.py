@@ -30,10 +30,6 @@ from annotator.core.errors import ProjectError
 from annotator.core.store import migrations
 from annotator.core.store import untrusted as untrusted_checks
 
-#: Why a project on a (nearly) full disk is opened read-only: SQLite could not even start
-#: its journal there, and would leave its files behind trying.
-DISK_FULL = messages.DISK_FULL
-
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -69,7 +65,9 @@ def why_read_only(path: Path) -> str:
     if not os.access(path.parent, os.W_OK):
         return messages.FOLDER_READ_ONLY
     if files.nearly_full(path.parent) and not _journal_open(path):
-        return DISK_FULL
+        # opened read-only: SQLite could not even start its journal there, and would leave
+        # its files behind trying
+        return messages.DISK_FULL
     return ""
 
 
