@@ -14,7 +14,7 @@ from annotator.core.store import Project
 from annotator.core.store.instance import InstanceLock
 
 # isort: split
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
 from annotator.gui.application import application
 from annotator.gui.core_texts import shown
@@ -80,6 +80,8 @@ def _open_locked(path: Path, if_open_elsewhere: str) -> tuple[Project, InstanceL
 
 
 def _ask_read_only(path: Path, holder: str) -> str:
+    from PySide6.QtWidgets import QMessageBox  # only when asked: not on every start-up
+
     text = tr("{file} is already open in another Framing Annotator window (process {process}).")\
         if holder else tr("{file} is already open in another Framing Annotator window.")
     answer = QMessageBox.question(
@@ -184,6 +186,8 @@ def start(project_path: str | Path, coder: str | None = None) -> QMainWindow | i
             return lead
         window = build_main_window(path, coder)
     except AnnotatorError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Framing Annotator", shown(str(exc)))
         return 1
     if window is None:

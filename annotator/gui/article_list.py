@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import STATUSES, ArticleSummary, Round
+from annotator.gui.column_fit import fit_to_texts
 from annotator.gui.round_filter import RoundFilter
 from annotator.gui.article_table import (
     CHARS_COLUMN,
@@ -96,8 +97,9 @@ class ArticleListPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ID_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(CHARS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # sized from their texts in set_articles (column_fit), not by asking every row
+        header.setSectionResizeMode(CHARS_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order until a click
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -114,11 +116,18 @@ class ArticleListPanel(QWidget):
 
     def set_articles(self, rows: Sequence[ArticleSummary]) -> None:
         self.model.set_articles(rows)
-        self.view.setColumnWidth(ID_COLUMN, max(36, min(self.view.sizeHintForColumn(ID_COLUMN),
-                                                        90)))
+        self._fit_columns()
         if self._rounds_source is not None:
             self.set_rounds(self._rounds_source())
         self.update_counts()
+
+    def _fit_columns(self) -> None:
+        """Ids as wide as the widest (36 to 90 px: longer ones are elided in the middle);
+        lengths and status marks whole; measured from the texts (see column_fit)."""
+        rows = self.model.rows
+        fit_to_texts(self.view, ID_COLUMN, (row.external_id for row in rows), most=90, least=36)
+        fit_to_texts(self.view, CHARS_COLUMN, (self.model.length_text(row) for row in rows))
+        fit_to_texts(self.view, STATUS_COLUMN, STATUS_MARK.values())
 
     def set_rounds(self, rounds: Sequence[Round]) -> None:
         """The round filter's choices: "All articles" and each round (hidden without rounds);

@@ -32,9 +32,16 @@ Index = QModelIndex | QPersistentModelIndex
 STATUS_TEXT = {"not_started": QT_TRANSLATE_NOOP("", "Not started"),
                "in_progress": QT_TRANSLATE_NOOP("", "In progress"),
                "done": QT_TRANSLATE_NOOP("", "Done")}
-ID_ROLE = Qt.ItemDataRole.UserRole
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = int(Qt.ItemDataRole.UserRole)
+STATUS_ROLE = ID_ROLE + 1
 ID_COLUMN, TITLE_COLUMN, CHARS_COLUMN, STATUS_COLUMN = range(4)
+# The roles the list answers, as plain numbers (compared at every paint of every cell).
+DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
+_SERVED = frozenset((DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP, ID_ROLE, STATUS_ROLE))
+_ALIGN = {CHARS_COLUMN: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+          STATUS_COLUMN: int(Qt.AlignmentFlag.AlignCenter)}
 
 
 def tr(text: str) -> str:
@@ -110,38 +117,37 @@ class ArticleListModel(ListTableModel):
             key = STATUSES.index(item.status(self.coder))
         return (key, row)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    @staticmethod
+    def length_text(row: ArticleSummary) -> str:
+        """What the Chars column shows: "12,345"."""
+        return f"{row.length:,}"
+
+    def data(self, index: Index, role: int = DISPLAY):
+        # Qt asks each cell for a dozen roles at every paint: the ones not served end here.
+        if role not in _SERVED or not index.isValid():
             return None
         row = self.rows[index.row()]
-        status = row.status(self.coder)
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if col == ID_COLUMN:
                 return row.external_id
             if col == TITLE_COLUMN:
                 return row.title or row.external_id
             if col == CHARS_COLUMN:
-                return f"{row.length:,}"
-            return STATUS_MARK[status]  # the counts under the list are the legend
-        if role == Qt.ItemDataRole.ForegroundRole:
+                return self.length_text(row)
+            return STATUS_MARK[row.status(self.coder)]  # the counts under the list: the legend
+        if role == FOREGROUND:
             if col == STATUS_COLUMN:  # lightened on a dark palette so the mark reads
-                return readable(STATUS_COLOR[status])
-            if col == ID_COLUMN:
-                return readable("#555555")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == CHARS_COLUMN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == STATUS_COLUMN:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+                return readable(STATUS_COLOR[row.status(self.coder)])
+            return readable("#555555") if col == ID_COLUMN else None
+        if role == ALIGNMENT:
+            return _ALIGN.get(col)
+        if role == TOOLTIP:
             if col == STATUS_COLUMN:
+                status = row.status(self.coder)
                 return f"{STATUS_MARK[status]} {tr(STATUS_TEXT[status])}"
             return plain_tip(f"{row.external_id}\n{row.title}")
-        if role == ID_ROLE:
-            return row.id
-        if role == STATUS_ROLE:
-            return status
-        return None
+        return row.id if role == ID_ROLE else row.status(self.coder)  # STATUS_ROLE
 
 
 class ArticleFilter(QSortFilterProxyModel):

@@ -136,6 +136,7 @@ class ArticleView(ReadingTheme, ViewPointer, QTextEdit):
     noteRequested = Signal(str)  # noqa: N815
     adjustRequested = Signal(str, int, int)  # noqa: N815 - uuid, new start, new end
     adjustRefused = Signal(str)  # noqa: N815 - a reason of annotator.core.span_edges
+    zoomRequested = Signal(float)  # noqa: N815 - Ctrl+wheel notches (annotator.gui.zoom)
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)

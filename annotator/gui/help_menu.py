@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from annotator.core.schema import Schema
 from annotator.gui.plain_text import escaped
@@ -21,6 +21,8 @@ from annotator.gui.texts import tr
 
 if TYPE_CHECKING:  # the dialogs are imported when the shortcuts are shown, not at every start
     from collections.abc import Callable
+
+    from PySide6.QtWidgets import QMessageBox
 
     from annotator.gui.shortcuts_dialog import Group, ShortcutsDialog
 
@@ -87,6 +89,8 @@ def about_html(project_path: Path | None) -> str:
 
 
 def show_about(window: QMainWindow, project_path: Path | None) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox  # built when asked for, not at start-up
+
     box = QMessageBox(QMessageBox.Icon.Information, tr("About Framing Annotator"),
                       about_html(project_path), QMessageBox.StandardButton.Close, window)
     box.setObjectName("aboutBox")

@@ -25,7 +25,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
+from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 import annotator
@@ -88,6 +88,8 @@ def ensure_japanese_font(app: QApplication) -> str:
         return _state["source"]
     if not undrawable(PROBE, app.font()):
         return _remember("the system's fonts")
+    from PySide6.QtGui import QFontDatabase  # only without a system font: not at every start-up
+
     folder = bundled_font_folder()
     files = sorted(p for p in folder.glob("*") if p.suffix.lower() in FONT_SUFFIXES) \
         if folder.is_dir() else []

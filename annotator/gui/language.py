@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from annotator.core.data_files import data_folder
 
@@ -69,6 +69,7 @@ def qt_translations_folders() -> list[Path]:
     """Where Qt's own translations may be: Qt's configured folder, then PySide6's package (a
     PyInstaller bundle keeps them there, beside the Qt libraries)."""
     import PySide6
+    from PySide6.QtCore import QLibraryInfo  # only for Japanese: not on an English start-up
 
     folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
                Path(PySide6.__file__).resolve().parent / "Qt" / "translations"]

@@ -13,14 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from annotator.core.errors import AnnotatorError, StaleError
 from annotator.core.model import Change
@@ -41,6 +34,8 @@ from annotator.gui.window_actions import build_actions
 from annotator.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from annotator.gui.agreement_window import AgreementWindow
 
 
@@ -411,6 +406,8 @@ class MainWindow(SpanEditing, WindowLayout, QMainWindow):
     def _error(self, message: str) -> None:
         """Say what went wrong in a message box that does not block the window (in the
         interface's language when the core's catalog knows the message)."""
+        from PySide6.QtWidgets import QMessageBox  # built at the first error, not at start-up
+
         message = shown(message)
         self.last_error = message
         self.statusBar().showMessage(message, 8000)

@@ -17,7 +17,9 @@ class ReadingTheme:
 
     def apply_theme(self) -> None:
         paper, ink = reading_colors()
-        if (paper, ink) == (getattr(self, "paper", None), getattr(self, "ink", None)):
+        # Compared only with colours: comparing a QColor with None makes PySide6 try every
+        # overload, and build QGradient's and QImage's classes, at each start-up.
+        if getattr(self, "paper", None) is not None and (paper, ink) == (self.paper, self.ink):
             return
         self.paper, self.ink = paper, ink
         self.dark = paper.lightness() < 128

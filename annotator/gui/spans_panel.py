@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
 from annotator.gui.colors import swatch
+from annotator.gui.column_fit import fit_to_texts
 from annotator.gui.plain_text import plain_tip
 from annotator.gui.table_model import ListTableModel
 from annotator.gui.texts import tr
@@ -96,7 +97,7 @@ class SpansView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # fitted in set_spans
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -107,6 +108,9 @@ class SpansView(QTableView):
         self._quiet = True
         self.spans_model.set_spans(spans)
         self._quiet = False
+        # Every frame's name fits (not only those used), so the column keeps its width as
+        # spans come and go; measured from the names, not by asking each row (column_fit).
+        fit_to_texts(self, 0, (lab.name_ja or lab.id for lab in self.schema.labels))
         self.show_selected(selected)
 
     def show_selected(self, uuid: str | None) -> None:

@@ -11,12 +11,18 @@ snaps outward to whole tokens (or graphemes in character precision).
 A press and release less than :data:`CLICK_SLOP` pixels apart is a click, never a selection:
 a click that jitters across the middle of a character does not select it. A press on an edge of
 the selected span drags that edge instead (:mod:`annotator.gui.edge_drag`).
+
+Ctrl+wheel asks for zoom (``zoomRequested``, in notches), which :mod:`annotator.gui.zoom`
+clamps and remembers, instead of QTextEdit's own unlimited zoom. Handled here rather than by an
+event filter on the viewport: that filter called Python for every paint, and reaching the
+viewport at start-up made PySide6 build every QtWidgets class (about 0.02 s) before the first
+paint.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QTextLine
+from PySide6.QtGui import QMouseEvent, QTextLine, QWheelEvent
 
 from annotator.core.spans import snap_selection
 
@@ -109,6 +115,15 @@ class ViewPointer:
                 self._snap_mouse_selection(press_edge, self.edge_at(point))
         else:
             self._click(point)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = event.angleDelta().y() / 120
+            if notches:
+                self.zoomRequested.emit(notches)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def _click(self, point: QPoint) -> None:
         """Select the (innermost) span under the pointer, or none."""

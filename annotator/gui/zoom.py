@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.gui.settings import remember_zoom, remembered_zoom
 from annotator.gui.texts import tr
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTextEdit
+    from annotator.gui.article_view import ArticleView
 
 #: Points added or taken per step; the zoom stays between MIN and MAX points from the default.
 STEP, MIN, MAX = 1.0, -6.0, 24.0
@@ -25,13 +25,13 @@ STEP, MIN, MAX = 1.0, -6.0, 24.0
 class ArticleZoom(QObject):
     """The article view's font size as the default plus ``points`` (remembered)."""
 
-    def __init__(self, view: QTextEdit) -> None:
+    def __init__(self, view: ArticleView) -> None:
         super().__init__(view)
         self.view = view
         self.base = view.font().pointSizeF()
         self.points = 0.0
         self.set_points(remembered_zoom(), remember=False)
-        view.viewport().installEventFilter(self)  # Ctrl+wheel, before QTextEdit's own zoom
+        view.zoomRequested.connect(self.zoom_by)  # Ctrl+wheel, instead of QTextEdit's own zoom
 
     def set_points(self, points: float, remember: bool = True) -> None:
         self.points = min(MAX, max(MIN, round(points * 2) / 2))
@@ -50,17 +50,11 @@ class ArticleZoom(QObject):
     def reset(self) -> None:
         self.set_points(0.0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent) \
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            notches = event.angleDelta().y() / 120
-            if notches:
-                self.set_points(self.points + notches * STEP)
-            return True
-        return False
+    def zoom_by(self, notches: float) -> None:
+        """Ctrl+wheel: one step per notch (a fraction of a notch from a touchpad)."""
+        self.set_points(self.points + notches * STEP)
 
-
-def zoom_actions(window, view: QTextEdit) -> list[QAction]:
+def zoom_actions(window, view: ArticleView) -> list[QAction]:
     """View → Zoom in (Ctrl++, also Ctrl+=), Zoom out (Ctrl+-), Reset zoom (Ctrl+0)."""
     window.zoom = ArticleZoom(view)
     entries = (
