@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
@@ -32,11 +33,13 @@ from annotator.core.spans import TokenIndex, layers, snap_selection
 from annotator.core.text import Utf16Map
 from annotator.core.tokenizer import CueSpan
 from annotator.gui.colors import edge_color, mix, readable_ink
-from annotator.gui.edge_drag import EdgeDrag
 from annotator.gui.found_marks import FoundMarks, FoundPainter, found_format
 from annotator.gui.plain_text import escaped
 from annotator.gui.reading_theme import ReadingTheme
 from annotator.gui.view_pointer import ViewPointer
+
+if TYPE_CHECKING:
+    from annotator.gui.edge_drag import EdgeDrag
 
 READING_FONTS = [
     "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN",
@@ -172,7 +175,17 @@ class ArticleView(ReadingTheme, ViewPointer, QTextEdit):
         self._highlighter: _Highlighter | None = None
         self.found_painter = FoundPainter(self, lambda: self._highlighter)
         self._document: QTextDocument | None = None
-        self.edge_drag = EdgeDrag(self, LINE_HEIGHT_PERCENT / 100)
+        self._edge_drag: EdgeDrag | None = None  # made at the first pointer event
+
+    @property
+    def edge_drag(self) -> EdgeDrag:
+        """Dragging the selected span's edges (annotator.gui.edge_drag), made when the pointer
+        first moves over the text: showing an article does not need it."""
+        if self._edge_drag is None:
+            from annotator.gui.edge_drag import EdgeDrag
+
+            self._edge_drag = EdgeDrag(self, LINE_HEIGHT_PERCENT / 100)
+        return self._edge_drag
 
     # --- the one place where Qt positions and stored offsets meet -----------------------
 
@@ -363,7 +376,8 @@ class ArticleView(ReadingTheme, ViewPointer, QTextEdit):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected_uuid:
             self.deleteRequested.emit(self.selected_uuid)
             return
-        if event.key() == Qt.Key.Key_Escape and self.edge_drag.active is not None:
+        if event.key() == Qt.Key.Key_Escape and self._edge_drag is not None \
+                and self._edge_drag.active is not None:
             self.edge_drag.cancel()
             return
         if event.key() == Qt.Key.Key_Escape:
