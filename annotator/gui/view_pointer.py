@@ -13,7 +13,8 @@ a click that jitters across the middle of a character does not select it. A pres
 the selected span drags that edge instead (:mod:`annotator.gui.edge_drag`).
 
 Ctrl+wheel asks for zoom (``zoomRequested``, in notches), which :mod:`annotator.gui.zoom`
-clamps and remembers, instead of QTextEdit's own unlimited zoom. Handled here rather than by an
+clamps and remembers, instead of QTextEdit's own unlimited zoom (which a view without that zoom,
+the lead's gold view, keeps). Handled here rather than by an
 event filter on the viewport: that filter called Python for every paint, and reaching the
 viewport at start-up made PySide6 build every QtWidgets class (about 0.02 s) before the first
 paint.
@@ -21,7 +22,7 @@ paint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QMetaMethod, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextLine, QWheelEvent
 
 from annotator.core.spans import snap_selection
@@ -117,7 +118,8 @@ class ViewPointer:
             self._click(point)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and \
+                self.isSignalConnected(QMetaMethod.fromSignal(self.zoomRequested)):
             notches = event.angleDelta().y() / 120
             if notches:
                 self.zoomRequested.emit(notches)

@@ -66,3 +66,19 @@ def test_zoom_is_remembered_for_the_next_window(qtbot, window, project_path):
     assert size(again) == start + 3
     again.zoom.reset()
     again.close()
+
+
+def test_a_view_without_the_zoom_keeps_qts_own_ctrl_wheel(qtbot, window):
+    """The lead's gold view has no View → Zoom: Ctrl+wheel there is QTextEdit's own zoom, as it
+    was, and does not change the coder's remembered size."""
+    from annotator.gui.adjudication_panels import GoldView
+
+    gold = GoldView(window.schema)
+    qtbot.addWidget(gold)
+    gold.setPlainText("安全保障上の懸念")
+    gold.show()
+    qtbot.waitExposed(gold)
+    before, coder = gold.font().pointSizeF(), size(window)
+    wheel(gold, 2)
+    assert gold.font().pointSizeF() > before
+    assert size(window) == coder and window.zoom.points == 0
