@@ -125,9 +125,13 @@ class ArticleListPanel(QWidget):
         """Ids as wide as the widest (36 to 90 px: longer ones are elided in the middle);
         lengths and status marks whole; measured from the texts (see column_fit)."""
         rows = self.model.rows
-        fit_to_texts(self.view, ID_COLUMN, (row.external_id for row in rows), most=90, least=36)
-        fit_to_texts(self.view, CHARS_COLUMN, (self.model.length_text(row) for row in rows))
-        fit_to_texts(self.view, STATUS_COLUMN, STATUS_MARK.values())
+        for column, texts, most, least in (
+            (ID_COLUMN, [row.external_id for row in rows], 90, 36),
+            (CHARS_COLUMN, [self.model.length_text(row) for row in rows], None, 0),
+            (STATUS_COLUMN, list(STATUS_MARK.values()), None, 0),
+        ):  # margins measured on the model's first row, even when a filter hides it
+            sample = self.model.index(0, column) if rows else None
+            fit_to_texts(self.view, column, texts, most, least, sample)
 
     def set_rounds(self, rounds: Sequence[Round]) -> None:
         """The round filter's choices: "All articles" and each round (hidden without rounds);
